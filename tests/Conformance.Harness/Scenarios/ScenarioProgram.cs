@@ -1,0 +1,19 @@
+namespace Conformance.Harness.Scenarios;
+
+/// <summary>One request the driver sends to the program's fetch handler (spec/trace-format.md, TF-8).</summary>
+public sealed record WorkerRequest(string Method, string Path, string? Body = null);
+
+/// <summary>What the driver does with the program once it is loaded (spec/trace-format.md, "Driver").</summary>
+public sealed record ScenarioPlan(IReadOnlyList<WorkerRequest> Requests, bool Concurrent, int SettleTurns = 3)
+{
+    public static ScenarioPlan TestHandlerOnly { get; } = new([], Concurrent: false);
+}
+
+/// <summary>
+/// A scenario reduced to what a target runs: the program (an ES module worker), the plan, and the Workers
+/// compatibility date it is written for. The same value goes to every target.
+/// </summary>
+public sealed record ScenarioProgram(string Id, string Source, ScenarioPlan Plan, string CompatibilityDate)
+{
+    public const string DefaultCompatibilityDate = "2026-11-17";
+}

@@ -1,0 +1,36 @@
+using Conformance.Harness.Scenarios;
+
+namespace Conformance.Harness.Targets;
+
+/// <summary>How a target's run of one program ended, before any comparison with a snapshot.</summary>
+public enum RunStatus
+{
+    /// <summary>The driver reached its end line, or the program failed to load (a `load error:` line).</summary>
+    Completed,
+    /// <summary>The run did not finish within the scenario's time limit.</summary>
+    Timeout,
+    /// <summary>The runtime ended without the driver's end line and without a load error (signal, abort, exit code).</summary>
+    Crash,
+    /// <summary>The harness could not run it (could not write files, bad configuration): our fault, not the runtime's.</summary>
+    Error,
+    /// <summary>The runtime is not installed or cannot start here; the detail says how to install it.</summary>
+    Unavailable,
+}
+
+/// <summary>What one run produced: the canonical trace lines (prefix stripped, spec/trace-format.md) and a detail for humans.</summary>
+public sealed record TargetRun(RunStatus Status, IReadOnlyList<string> Trace, string Detail, TimeSpan Elapsed);
+
+/// <summary>A runtime the suite judges: the in-process reference, or a process (workerd, node, deno, bun, command).</summary>
+public interface ITarget
+{
+    /// <summary>The name used on the command line, in reports and in targets/expectations/&lt;name&gt;.txt.</summary>
+    string Name { get; }
+
+    /// <summary>How many programs this target can run at once without their results interfering.</summary>
+    int MaxParallelism { get; }
+
+    /// <summary>Null when the target can run here; otherwise why not and how to fix it.</summary>
+    Task<string?> CheckAvailabilityAsync(CancellationToken cancellationToken);
+
+    Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken);
+}
