@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Workers.AsyncContext.Jint;
+
+/// <summary>The workerd compatibility flags that change async-context behaviour, derived from a date.</summary>
+public sealed record CompatibilityFlags(bool BindSnapshotToRequest, bool UnhandledRejectionAfterMicrotaskCheckpoint)
+{
+    /// <summary>workerd's <c>bind_asynclocalstorage_snapshot_to_request</c> default-on date (OBS-REQUEST-BOUND-1).</summary>
+    public static readonly DateOnly BindSnapshotToRequestDate = new(2025, 6, 16);
+
+    /// <summary>workerd's <c>unhandled_rejection_after_microtask_checkpoint</c> default-on date (OBS-REJECTION-TIMING-1).</summary>
+    public static readonly DateOnly RejectionAfterCheckpointDate = new(2026, 3, 3);
+
+    /// <summary>Flags for a "YYYY-MM-DD" compatibility date.</summary>
+    /// <exception cref="ArgumentException">The date is not in that form.</exception>
+    public static CompatibilityFlags FromDate(string compatibilityDate)
+    {
+        if (!DateOnly.TryParseExact(compatibilityDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new ArgumentException($"compatibility date must be YYYY-MM-DD, got '{compatibilityDate}'", nameof(compatibilityDate));
+        }
+        return new CompatibilityFlags(date >= BindSnapshotToRequestDate, date >= RejectionAfterCheckpointDate);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using global::Jint;
+using global::Jint.Native;
+using global::Jint.Native.Object;
+using global::Jint.Runtime;
+using global::Jint.Runtime.Descriptors;
+using global::Jint.Runtime.Interop;
+using Core = Workers.AsyncContext;
+
+namespace Workers.AsyncContext.Jint;
+
+/// <summary>
+/// The private native binding behind Js/async_hooks.js: each JS AsyncLocalStorage / AsyncResource instance
+/// owns a core object; every operation delegates to the core (requirement ids on each member).
+/// </summary>
+internal sealed class NodeAsyncHooksBinding
+{
+    private readonly Engine _engine;
+    private readonly PlainCarrier _carrier;
+    private readonly ConditionalWeakTable<ObjectInstance, Core.AsyncLocalStorage> _storages = new();
+    private readonly ConditionalWeakTable<ObjectInstance, Core.AsyncResource> _resources = new();
+
+    public NodeAsyncHooksBinding(Engine engine, PlainCarrier carrier)
+    {
+        _engine = engine;
+        _carrier = carrier;
+    }
+
+    /// <summary>Builds the object handed to the async_hooks.js factory.</summary>
+    public ObjectInstance Build()
+    {
+        var n = new JsObject(_engine);
+        void Fn(string name, Func<JsValue, JsValue[], JsValue> body) =>
+            n.FastSetDataProperty(name, new ClrFunction(_engine, name, body, 0, PropertyFlag.Configurable));
+        Fn("newStorage", (_, a) => { _storages.AddOrUpdate(Obj(a, 0), new Core.AsyncLocalStorage(_carrier)); return JsValue.Undefined; });
+        Fn("getStore", (_, a) => JsStores.FromCore(Storage(a).GetStore()));
+        Fn("run", (_, a) => Run(Storage(a), JsStores.ToCore(Arg(a, 1)), Arg(a, 2), Arg(a, 3), "run", 2));
+        Fn("exit", (_, a) => Run(Storage(a), null, Arg(a, 1), Arg(a, 2), "exit", 1));
+        Fn("bind", (_, a) => Bind(a));
+        Fn("snapshot", (_, _) => Snapshot());
+        Fn("newResource", (_, a) => NewResource(Obj(a, 0), Arg(a, 1)));
+        Fn("resourceBind", (_, a) => ResourceBind(Obj(a, 0), Arg(a, 1), Arg(a, 2)));
+        Fn("resourceRun", (_, a) => ResourceRun(Obj(a, 0), Arg(a, 1), Arg(a, 2), Arg(a, 3)));
+        return n;
+    }
+
+    private static JsValue Arg(JsValue[] a, int i) => i < a.Length ? a[i] : JsValue.Undefined;
+
+    private ObjectInstance Obj(JsValue[] a, int i) =>
+        Arg(a, i) as ObjectInstance ?? throw JsErrors.TypeError(_engine, "Illegal invocation");
+
+    private Core.AsyncLocalStorage Storage(JsValue[] a) =>
+        _storages.TryGetValue(Obj(a, 0), out var s) ? s : throw JsErrors.TypeError(_engine, "Illegal invocation");
+
+    private Core.AsyncResource Resource(ObjectInstance o) =>
+        _resources.TryGetValue(o, out var r) ? r : throw JsErrors.TypeError(_engine, "Illegal invocation");
+
+    private JsValue[] Spread(JsValue args) =>
+        args is JsArray array ? array.ToArray() : Array.Empty<JsValue>();
+
+    private JsValue RequireFunction(JsValue fn, string method, string owner, int position, string typeName = "function") =>
+        fn.IsCallable() ? fn : throw JsErrors.TypeError(_engine,
+            $"Failed to execute '{method}' on '{owner}': parameter {position} is not of type '{typeName}'.");
+
+    private JsValue Call(JsValue fn, JsValue thisValue, JsValue[] args) => _engine.Call(fn, thisValue, args);
+
+    /// <summary>
+    /// ALS-RUN-1..5, ALS-EXIT-1/2: TypeError for a non-function (OBS-TYPEERROR-1); the callback's <c>this</c>
+    /// is globalThis, as on workerd (OBS-THIS-1).
+    /// </summary>
+    private JsValue Run(Core.AsyncLocalStorage storage, object? store, JsValue fn, JsValue args, string method, int position)
+    {
+        var callable = RequireFunction(fn, method, "AsyncLocalStorage", position);
+        var argv = Spread(args);
+        return storage.Run(store, () => Call(callable, _engine.Global, argv));
+    }
+
+    /// <summary>ALS-BIND-1: a function entering the frame current now; <c>this</c> is globalThis (OBS-THIS-1).</summary>
+    private JsValue Bind(JsValue[] a)
+    {
+        var callable = RequireFunction(Arg(a, 0), "bind", "AsyncLocalStorage", 1, "Function");
+        var snapshot = Core.AsyncLocalStorage.Snapshot(_carrier);
+        return Anonymous((_, args) => JsErrors.Translate(_engine, () => snapshot.Run(() => Call(callable, _engine.Global, args))));
+    }
+
+    /// <summary>
+    /// ALS-SNAPSHOT-1: calls its first argument in the captured frame with the rest as arguments; TypeError when
+    /// that is not a function, <c>this</c> = globalThis (OBS-THIS-1), request-bound (OBS-REQUEST-BOUND-1).
+    /// </summary>
+    private JsValue Snapshot()
+    {
+        var snapshot = Core.AsyncLocalStorage.Snapshot(_carrier);
+        return Anonymous((_, args) =>
+        {
+            var callable = Arg(args, 0);
+            if (!callable.IsCallable()) throw JsErrors.TypeError(_engine, "The first argument must be a function");
+            var rest = args.Length > 1 ? args[1..] : Array.Empty<JsValue>();
+            return JsErrors.Translate(_engine, () => snapshot.Run(() => Call(callable, _engine.Global, rest)));
+        });
+    }
+
+    /// <summary>AR-CTOR-1 (type ignored), CAV-TRIGGER-1 / OBS-TRIGGER-THROWS-1 (a triggerAsyncId option throws Error).</summary>
+    private JsValue NewResource(ObjectInstance self, JsValue options)
+    {
+        double? trigger = null;
+        if (!options.IsUndefined())
+        {
+            if (options is not ObjectInstance o)
+            {
+                throw JsErrors.TypeError(_engine, "Failed to construct 'AsyncResource': constructor parameter 2 is not of type 'Options'.");
+            }
+            var t = o.Get("triggerAsyncId");
+            if (!t.IsUndefined()) trigger = TypeConverter.ToNumber(t);
+        }
+        var resource = JsErrors.Translate(_engine, () => new Core.AsyncResource(_carrier, null,
+            trigger is null ? null : new Core.AsyncResourceOptions(trigger)));
+        _resources.AddOrUpdate(self, resource);
+        return JsValue.Undefined;
+    }
+
+    /// <summary>AR-BIND-1: <c>this</c> is thisArg, or globalThis when it is undefined (as workerd).</summary>
+    private JsValue ResourceBind(ObjectInstance self, JsValue fn, JsValue thisArg)
+    {
+        var resource = Resource(self);
+        var callable = RequireFunction(fn, "bind", "AsyncResource", 1, "Function");
+        var receiver = thisArg.IsUndefined() ? _engine.Global : thisArg;
+        var bound = Anonymous((_, args) => JsErrors.Translate(_engine, () => resource.RunInAsyncScope(() => Call(callable, receiver, args))));
+        bound.FastSetDataProperty("asyncResource", self);
+        return bound;
+    }
+
+    /// <summary>AR-RUNINSCOPE-1: <c>this</c> is thisArg, or globalThis when it is undefined (as workerd).</summary>
+    private JsValue ResourceRun(ObjectInstance self, JsValue fn, JsValue thisArg, JsValue args)
+    {
+        var resource = Resource(self);
+        var callable = RequireFunction(fn, "runInAsyncScope", "AsyncResource", 1);
+        var receiver = thisArg.IsUndefined() ? _engine.Global : thisArg;
+        var argv = Spread(args);
+        return JsErrors.Translate(_engine, () => resource.RunInAsyncScope(() => Call(callable, receiver, argv)));
+    }
+
+    /// <summary>A function with empty name and length 0, as workerd's bound functions.</summary>
+    private ClrFunction Anonymous(Func<JsValue, JsValue[], JsValue> body) =>
+        new(_engine, "", body, 0, PropertyFlag.Configurable);
+}

@@ -1,0 +1,70 @@
+using global::Jint;
+using global::Jint.Native;
+using global::Jint.Native.Object;
+using global::Jint.Runtime;
+using global::Jint.Runtime.Descriptors;
+using global::Jint.Runtime.Interop;
+
+namespace Workers.AsyncContext.Jint;
+
+/// <summary>The native binding behind Js/web.js: console sinks, timers, microtasks, scheduler.wait.</summary>
+internal sealed partial class WorkerRuntime
+{
+    private ObjectInstance BuildHostBinding()
+    {
+        var h = new JsObject(_engine);
+        void Fn(string name, Func<JsValue, JsValue[], JsValue> body) =>
+            h.FastSetDataProperty(name, new ClrFunction(_engine, name, body, 0, PropertyFlag.Configurable));
+        static JsValue Arg(JsValue[] a, int i) => i < a.Length ? a[i] : JsValue.Undefined;
+
+        Fn("stdout", (_, a) => { Stdout(Arg(a, 0).ToString()); return JsValue.Undefined; });
+        Fn("stderr", (_, a) => { Stderr(Arg(a, 0).ToString()); return JsValue.Undefined; });
+        Fn("addTimer", (_, a) => AddTimer(Arg(a, 0), TypeConverter.ToNumber(Arg(a, 1)), Arg(a, 2), TypeConverter.ToBoolean(Arg(a, 3))));
+        Fn("clearTimer", (_, a) => { _loop.Clear((int)TypeConverter.ToNumber(Arg(a, 0))); return JsValue.Undefined; });
+        Fn("queueMicrotask", (_, a) => { QueueMicrotask(Arg(a, 0)); return JsValue.Undefined; });
+        Fn("wait", (_, a) => Wait(TypeConverter.ToNumber(Arg(a, 0))));
+        return h;
+    }
+
+    /// <summary>setTimeout/setInterval: the callback runs in the frame current now (OBS-TIMER-FRAME-1, ALS-RUN-3).</summary>
+    private JsValue AddTimer(JsValue callback, double ms, JsValue args, bool repeat)
+    {
+        var argv = args is JsArray array ? array.ToArray() : Array.Empty<JsValue>();
+        return _loop.AddTimer(ms, repeat, _carrier.Current, () => _engine.Call(callback, JsValue.Undefined, argv));
+    }
+
+    /// <summary>scheduler.wait(ms): a promise fulfilled after ms virtual milliseconds (ALS-RUN-3).</summary>
+    private JsValue Wait(double ms)
+    {
+        var deferred = (ObjectInstance)WebHook("deferred");
+        var resolve = deferred.Get("resolve");
+        _loop.AddTimer(ms, false, _carrier.Current, () => _engine.Call(resolve, JsValue.Undefined, [JsValue.Undefined]));
+        return deferred.Get("promise");
+    }
+
+    /// <summary>queueMicrotask: runs in the frame current now (ALS-RUN-3); a throw is reported, not propagated.</summary>
+    private void QueueMicrotask(JsValue callback) =>
+        QueueHostMicrotask(() => _engine.Call(callback, JsValue.Undefined, Array.Empty<JsValue>()));
+
+    /// <summary>Queues host work on the microtask queue, in the frame current now.</summary>
+    private void QueueHostMicrotask(Action work)
+    {
+        var frame = _carrier.Current;
+        var job = new ClrFunction(_engine, "", (_, _) =>
+        {
+            FrameScope.RunIn(_carrier, frame, () =>
+            {
+                try
+                {
+                    work();
+                }
+                catch (JavaScriptException ex)
+                {
+                    ReportUncaught(ex.Error);
+                }
+            });
+            return JsValue.Undefined;
+        }, 0, PropertyFlag.Configurable);
+        _engine.Call(_originalThen, _resolvedPromise, [job]);
+    }
+}

@@ -1,0 +1,121 @@
+using global::Jint;
+using global::Jint.Native;
+using global::Jint.Native.Object;
+using global::Jint.Runtime;
+using global::Jint.Runtime.Descriptors;
+using global::Jint.Runtime.Interop;
+
+namespace Workers.AsyncContext.Jint;
+
+/// <summary>
+/// One worker run: an engine with the host installed (this file), the bindings (WorkerRuntime.Globals.cs),
+/// requests (WorkerRuntime.Requests.cs) and the event loop (WorkerRuntime.Loop.cs).
+/// </summary>
+internal sealed partial class WorkerRuntime
+{
+    private readonly WorkerSource _source;
+    private readonly WorkerHostOptions _options;
+    private readonly CancellationToken _cancellation;
+    private readonly PlainCarrier _carrier = new();
+    private readonly FrameJobHooks _hooks;
+    private readonly VirtualEventLoop _loop = new();
+    private readonly Engine _engine;
+    private RejectionTracker _tracker = null!;
+    private ObjectInstance _web = null!;
+    private JsValue _originalThen = null!;
+    private JsValue _resolvedPromise = null!;
+
+    public WorkerRuntime(WorkerSource source, WorkerHostOptions options, CompatibilityFlags flags, CancellationToken cancellation)
+    {
+        _source = source;
+        _options = options;
+        _cancellation = cancellation;
+        _carrier.BindsSnapshotsToScope = flags.BindSnapshotToRequest;
+        _hooks = new FrameJobHooks(_carrier);
+        _engine = new Engine(o =>
+        {
+            o.Host.JobCallbacks = _hooks;
+            o.Modules.ModuleLoader = new BundleModuleLoader(source);
+            o.LimitMemory(options.MemoryLimitBytes);
+            o.MaxStatements((int)Math.Clamp(options.MaxStatements, 1, int.MaxValue));
+            o.Constraints.MaxRecursionDepth = options.MaxRecursionDepth;
+            o.CancellationToken(cancellation);
+            // Sandbox: no CLR access (AllowClr is never called), no eval-from-strings restriction beyond JS's own.
+        });
+        Install(flags);
+    }
+
+    private void Install(CompatibilityFlags flags)
+    {
+        _resolvedPromise = _engine.Evaluate("Promise.resolve()");
+        var promiseProto = (ObjectInstance)_engine.Evaluate("Promise.prototype");
+        _originalThen = promiseProto.Get("then");
+
+        _tracker = new RejectionTracker(_carrier, flags.UnhandledRejectionAfterMicrotaskCheckpoint,
+            QueueHostMicrotask, DispatchPromiseEvent);
+        _engine.Advanced.PromiseRejectionTracker += (_, e) => _tracker.Track(e.Promise, e.Value, e.Operation);
+
+        var webFactory = _engine.Evaluate(JsResources.Read("web.js"), "workers:web.js");
+        _web = (ObjectInstance)_engine.Call(webFactory, JsValue.Undefined, [BuildHostBinding()]);
+
+        var hooksFactory = _engine.Evaluate(JsResources.Read("async_hooks.js"), "node:async_hooks");
+        var exports = (ObjectInstance)_engine.Call(hooksFactory, JsValue.Undefined, [new NodeAsyncHooksBinding(_engine, _carrier).Build()]);
+        _engine.Modules.Add("node:async_hooks", builder =>
+        {
+            foreach (var key in exports.GetOwnPropertyKeys())
+            {
+                builder.ExportValue(key.ToString(), exports.Get(key));
+            }
+            builder.ExportValue("default", exports);
+        });
+
+        // OBS-REJECTION-FRAME-1: remember each then()'s frame for its derived promise (see RejectionTracker).
+        var then = new ClrFunction(_engine, "then", (self, args) =>
+        {
+            var frame = _carrier.Current;
+            var derived = _engine.Call(_originalThen, self, args);
+            _tracker.NoteDerived(derived, frame);
+            return derived;
+        }, 2, PropertyFlag.Configurable);
+        promiseProto.DefineOwnProperty("then", new PropertyDescriptor(then, PropertyFlag.Writable | PropertyFlag.Configurable));
+    }
+
+    private JsValue WebHook(string name, params JsValue[] args) => _engine.Call(_web.Get(name), JsValue.Undefined, args);
+
+    /// <summary>Dispatches a PromiseRejectionEvent in the current frame; with no listener, logs like workerd.</summary>
+    private void DispatchPromiseEvent(string type, JsValue promise, JsValue reason)
+    {
+        var count = TypeConverter.ToNumber(WebHook("listenerCount", type));
+        if (count == 0)
+        {
+            if (type == "unhandledrejection") Stderr("Uncaught (in promise) " + Describe(reason));
+            return;
+        }
+        WebHook("dispatchPromiseEvent", type, promise, reason);
+    }
+
+    private string Describe(JsValue error)
+    {
+        try
+        {
+            return WebHook("describeError", error).ToString();
+        }
+        catch (JavaScriptException)
+        {
+            return JsErrors.Message(error);
+        }
+    }
+
+    private void Stdout(string text)
+    {
+        foreach (var line in text.Split('\n')) _options.Stdout(line);
+    }
+
+    private void Stderr(string text)
+    {
+        foreach (var line in text.Split('\n')) _options.Stderr(line);
+    }
+
+    /// <summary>An error no handler caught (a throwing timer or microtask): logged, the run goes on (as workerd).</summary>
+    private void ReportUncaught(JsValue error) => Stderr("Uncaught " + Describe(error));
+}
