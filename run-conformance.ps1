@@ -1,0 +1,184 @@
+#!/usr/bin/env pwsh
+# Runs the conformance suite (tests/Conformance.Specs) on one or more targets and writes the reports.
+#
+#   dotnet tool restore && dotnet pwsh ./run-conformance.ps1                      # the reference implementation
+#   dotnet pwsh ./run-conformance.ps1 -Target workerd,node -Profile documented     # two runtimes, one profile, plus a matrix
+#   dotnet pwsh ./run-conformance.ps1 -Requirement ALS-RUN-1 -Accept               # re-verify one requirement's snapshots
+#   dotnet pwsh ./run-conformance.ps1 -Command 'node {dir}/driver-host.mjs'        # any runtime through the command target
+#
+# Exit code: 0 when every result is expected (pass, skip, or a failure listed in targets/expectations/<target>.txt);
+# 1 on any unexpected result; 2 on a usage error, an unknown target or a failed build.
+[CmdletBinding()]
+param(
+    # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all.
+    [string[]] $Target = @('reference'),
+    # Profiles to run: documented, caveat, workerd-observed, erratum (default: all).
+    [Alias('Profile')]
+    [string[]] $Profiles = @(),
+    # Requirement ids to run, e.g. ALS-RUN-1 (default: all).
+    [string[]] $Requirement = @(),
+    # A raw `dotnet test --filter` expression, ANDed with the above.
+    [string] $Filter = '',
+    # Write verified snapshots for scenarios whose trace differs or has none (completed runs only).
+    [switch] $Accept,
+    # Run shard i of n, e.g. 2/4 (deterministic by scenario id).
+    [string] $Shard = '',
+    # Report root; each target writes <ReportDir>/<target>, the matrix goes to <ReportDir>. Default: reports.
+    [string] $ReportDir = '',
+    # Seconds allowed per scenario (default 30).
+    [double] $Timeout = 0,
+    # Command template for the command target (see targets/README or ProcessTargets); implies -Target command.
+    [string] $Command = '',
+    # Upper bound on scenarios run at once on a target (default: the target's own).
+    [int] $Parallelism = 0,
+    # Skip the build (use the last one).
+    [switch] $NoBuild
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
+$reportsProject = Join-Path $root 'tests/Conformance.Reports/Conformance.Reports.csproj'
+$reportsDll = Join-Path $root 'tests/Conformance.Reports/bin/Debug/net10.0/Conformance.Reports.dll'
+$knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
+
+function Split-List([string[]] $values) {
+    @($values | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+}
+
+function Write-Loud([string] $text) {
+    Write-Host ''
+    Write-Host ('!' * 78) -ForegroundColor Red
+    Write-Host "!! $text" -ForegroundColor Red
+    Write-Host ('!' * 78) -ForegroundColor Red
+}
+
+function Get-SafeName([string] $name) {
+    $family = ($name -split ':', 2)[0]
+    $safe = ($family -replace '[^A-Za-z0-9_.-]', '-').Trim('-')
+    if ($safe) { $safe } else { 'target' }
+}
+
+# ---- what to run -------------------------------------------------------------------------------------------------
+$targets = @(Split-List $Target)
+$Profiles = @(Split-List $Profiles)
+$Requirement = @(Split-List $Requirement)
+if ($Command) {
+    if (-not $PSBoundParameters.ContainsKey('Target')) { $targets = @('command') }
+    $targets = @($targets | ForEach-Object { if ($_ -eq 'command') { "command:$Command" } else { $_ } })
+}
+if ($targets -contains 'command') {
+    Write-Error 'the command target needs -Command "<template>"'
+    exit 2
+}
+foreach ($p in $Profiles) {
+    if ($knownProfiles -notcontains $p) { Write-Host "unknown profile '$p'; profiles: $($knownProfiles -join ', ')" -ForegroundColor Red; exit 2 }
+}
+if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
+
+$filterParts = @()
+if ($Profiles.Count -gt 0) { $filterParts += '(' + (($Profiles | ForEach-Object { "Profile=$_" }) -join '|') + ')' }
+if ($Requirement.Count -gt 0) { $filterParts += '(' + (($Requirement | ForEach-Object { "Requirement=$_" }) -join '|') + ')' }
+if ($Filter) { $filterParts += "($Filter)" }
+$testFilter = $filterParts -join '&'
+
+$reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
+
+# ---- build once --------------------------------------------------------------------------------------------------
+if (-not $NoBuild) {
+    Write-Host "building the suite..." -ForegroundColor Cyan
+    dotnet build $specs --nologo -v quiet
+    if ($LASTEXITCODE -ne 0) { Write-Host 'the build failed' -ForegroundColor Red; exit 2 }
+    dotnet build $reportsProject --nologo -v quiet
+    if ($LASTEXITCODE -ne 0) { Write-Host 'the build of the report tool failed' -ForegroundColor Red; exit 2 }
+}
+
+if ($targets -contains 'all') {
+    $all = @(dotnet $reportsDll targets)
+    $targets = @($targets | ForEach-Object { if ($_ -eq 'all') { $all } else { $_ } } | Select-Object -Unique)
+}
+
+# Unknown names stop the run before anything runs; an unavailable target still runs (every scenario is skipped).
+foreach ($t in $targets) {
+    $check = @(dotnet $reportsDll check $t 2>&1)
+    switch ($LASTEXITCODE) {
+        0 { }
+        3 { Write-Loud "target $t is UNAVAILABLE here: every scenario will be skipped. $($check -join ' ')" }
+        default { Write-Host ($check -join "`n") -ForegroundColor Red; exit 2 }
+    }
+}
+
+# ---- run each target ---------------------------------------------------------------------------------------------
+# Targets run one after another: a mismatch writes <scenario>.received.txt beside the feature, and two targets running
+# at once would overwrite each other's received files (and accepts). Each target's own scenarios run in parallel.
+$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM'
+$unexpectedTotal = 0
+$failedRuns = @()
+$reportDirs = @()
+foreach ($t in $targets) {
+    $dir = Join-Path $reportRoot (Get-SafeName $t)
+    $reportDirs += $dir
+    New-Item -ItemType Directory -Force -Path $dir | Out-Null
+    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    $env:CONFORMANCE_TARGET = $t
+    $env:CONFORMANCE_REPORT_DIR = $dir
+    if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
+    if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
+    if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
+    if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+
+    Write-Host ''
+    Write-Host "== $t ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
+    $testArgs = @('test', $specs, '--no-build', '--nologo',
+        '--logger', 'console;verbosity=normal',
+        '--logger', "junit;LogFilePath=$(Join-Path $dir 'junit.xml')")
+    if ($testFilter) { $testArgs += @('--filter', $testFilter) }
+    & dotnet @testArgs
+    $testExit = $LASTEXITCODE
+    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+
+    # ---- summary of this target from results.jsonl ----
+    $resultsFile = Join-Path $dir 'results.jsonl'
+    $results = @()
+    if (Test-Path $resultsFile) {
+        $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+    }
+    Write-Host ''
+    Write-Host "-- $t summary --" -ForegroundColor Cyan
+    if ($results.Count -eq 0) {
+        Write-Host "no results were recorded (no scenario selected, or the test run did not start)" -ForegroundColor Yellow
+    }
+    $counts = foreach ($s in 'PASS', 'FAIL', 'TIMEOUT', 'CRASH', 'ERROR', 'SKIP') { "$s $(@($results | Where-Object status -eq $s).Count)" }
+    Write-Host ($counts -join '  ')
+    $known = @($results | Where-Object verdict -eq 'KnownFailure')
+    if ($known.Count -gt 0) { Write-Host "known failures (expected): $($known.Count)" -ForegroundColor Yellow }
+    $unexpected = @($results | Where-Object { -not $_.expected })
+    foreach ($r in $unexpected) {
+        $first = ($r.detail -split "`n")[0]
+        Write-Host ("UNEXPECTED {0,-8} {1}  ({2}) {3}" -f $r.status, $r.id, $r.verdict, $first) -ForegroundColor Red
+    }
+    $summaryFile = Join-Path $dir 'summary.md'
+    if (Test-Path $summaryFile) {
+        Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud ($_ -replace '^> \*\*|\*\*$', '') }
+    }
+    $unexpectedTotal += $unexpected.Count
+    if ($testExit -ne 0 -and $unexpected.Count -eq 0) { $failedRuns += $t }
+}
+
+# ---- matrix across targets ---------------------------------------------------------------------------------------
+if ($targets.Count -gt 1) {
+    dotnet $reportsDll matrix --out $reportRoot @reportDirs
+}
+
+Write-Host ''
+if ($failedRuns.Count -gt 0) {
+    Write-Host "dotnet test failed without an unexpected scenario result for: $($failedRuns -join ', ') (see the output above)" -ForegroundColor Red
+    exit 1
+}
+if ($unexpectedTotal -gt 0) {
+    Write-Host "$unexpectedTotal unexpected result(s)" -ForegroundColor Red
+    exit 1
+}
+Write-Host 'every result is as expected' -ForegroundColor Green
+exit 0

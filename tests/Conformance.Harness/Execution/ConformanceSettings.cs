@@ -1,0 +1,100 @@
+using System.Globalization;
+using Conformance.Harness.Scenarios;
+
+namespace Conformance.Harness.Execution;
+
+/// <summary>
+/// Every setting of a conformance run, read from environment variables (run-conformance.ps1 sets them):
+/// <list type="table">
+/// <item><term>CONFORMANCE_TARGET</term><description>target name (default <c>reference</c>); other names go to ProcessTargets.</description></item>
+/// <item><term>CONFORMANCE_ACCEPT</term><description><c>1</c>/<c>true</c>: write verified snapshots for mismatched or missing scenarios whose run completed.</description></item>
+/// <item><term>CONFORMANCE_REPORT_DIR</term><description>report folder (default <c>reports/&lt;target&gt;</c>; relative paths are under the repository root).</description></item>
+/// <item><term>CONFORMANCE_SHARD</term><description><c>i/n</c>: run only shard i of n; other rows are skipped.</description></item>
+/// <item><term>CONFORMANCE_TIMEOUT_SECONDS</term><description>time limit per scenario (default 30).</description></item>
+/// <item><term>CONFORMANCE_FEATURES</term><description>features root (default <c>features</c> under the repository root).</description></item>
+/// <item><term>CONFORMANCE_PARALLELISM</term><description>upper bound on scenarios run at once (default: the target's MaxParallelism).</description></item>
+/// <item><term>CONFORMANCE_EXPECTATIONS</term><description>known-failure list (default <c>targets/expectations/&lt;target&gt;.txt</c>).</description></item>
+/// </list>
+/// A malformed value is not fatal here: it is listed in <see cref="Problems"/> and every row fails with it.
+/// </summary>
+public sealed record ConformanceSettings
+{
+    public const string TargetVariable = "CONFORMANCE_TARGET";
+    public const string AcceptVariable = "CONFORMANCE_ACCEPT";
+    public const string ReportDirVariable = "CONFORMANCE_REPORT_DIR";
+    public const string ShardVariable = "CONFORMANCE_SHARD";
+    public const string TimeoutVariable = "CONFORMANCE_TIMEOUT_SECONDS";
+    public const string FeaturesVariable = "CONFORMANCE_FEATURES";
+    public const string ParallelismVariable = "CONFORMANCE_PARALLELISM";
+    public const string ExpectationsVariable = "CONFORMANCE_EXPECTATIONS";
+
+    public const string DefaultTarget = "reference";
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    public required string RepositoryRoot { get; init; }
+    public required string TargetName { get; init; }
+    public bool Accept { get; init; }
+    public required string ReportDirectory { get; init; }
+    public ShardSpec? Shard { get; init; }
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+    public required string FeaturesRoot { get; init; }
+    public int? MaxParallelism { get; init; }
+    public required string ExpectationsFile { get; init; }
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    public static ConformanceSettings FromEnvironment(string? repositoryRoot = null) =>
+        From(Environment.GetEnvironmentVariable, repositoryRoot ?? Scenarios.RepositoryRoot.Find());
+
+    public static ConformanceSettings From(Func<string, string?> variable, string repositoryRoot)
+    {
+        var problems = new List<string>();
+        string? Get(string name) => variable(name) is { Length: > 0 } value ? value.Trim() : null;
+        string Under(string path) => Path.GetFullPath(Path.Combine(repositoryRoot, path));
+
+        var target = Get(TargetVariable) ?? DefaultTarget;
+        var accept = Get(AcceptVariable) is { } acceptText && (acceptText == "1" || acceptText.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+        ShardSpec? shard = null;
+        if (Get(ShardVariable) is { } shardText)
+        {
+            try { shard = ShardSpec.Parse(shardText); }
+            catch (FormatException error) { problems.Add($"{ShardVariable}: {error.Message}"); }
+        }
+
+        var timeout = DefaultTimeout;
+        if (Get(TimeoutVariable) is { } timeoutText)
+        {
+            if (double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+                timeout = TimeSpan.FromSeconds(seconds);
+            else
+                problems.Add($"{TimeoutVariable}: \"{timeoutText}\" is not a positive number of seconds");
+        }
+
+        int? parallelism = null;
+        if (Get(ParallelismVariable) is { } parallelText)
+        {
+            if (int.TryParse(parallelText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) parallelism = n;
+            else problems.Add($"{ParallelismVariable}: \"{parallelText}\" is not a positive whole number");
+        }
+
+        // "command:<template>" files its reports and known failures under "command".
+        var fileSafeTarget = FileSafe(target.Split(':', 2)[0]);
+        return new ConformanceSettings
+        {
+            RepositoryRoot = repositoryRoot,
+            TargetName = target,
+            Accept = accept,
+            ReportDirectory = Under(Get(ReportDirVariable) ?? Path.Combine("reports", fileSafeTarget)),
+            Shard = shard,
+            Timeout = timeout,
+            FeaturesRoot = Under(Get(FeaturesVariable) ?? "features"),
+            MaxParallelism = parallelism,
+            ExpectationsFile = Under(Get(ExpectationsVariable) ?? Path.Combine("targets", "expectations", fileSafeTarget + ".txt")),
+            Problems = problems,
+        };
+    }
+
+    /// <summary>A target name as a file or folder name ("command:foo bar" → "command-foo-bar").</summary>
+    public static string FileSafe(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).Trim('-') is { Length: > 0 } safe ? safe : "target";
+}

@@ -1,0 +1,45 @@
+using Conformance.Harness.Features;
+using Conformance.Harness.Scenarios;
+
+namespace Conformance.Harness.Execution;
+
+/// <summary>
+/// Turns a pickle into a <see cref="ScenarioProgram"/> without Reqnroll, through the same <see cref="ScenarioBuilder"/> the step
+/// definitions use, so the parallel executor runs exactly what the test's steps will describe.
+/// </summary>
+public static class ScenarioCompiler
+{
+    /// <summary>The program, or a <see cref="ScenarioDefinitionException"/> naming the step at fault.</summary>
+    public static ScenarioProgram Compile(ScenarioEntry entry)
+    {
+        if (entry.Problem is not null) throw new ScenarioDefinitionException(entry.Problem);
+        if (entry.Pickle is null) throw new ScenarioDefinitionException("the row has no scenario");
+        var builder = new ScenarioBuilder();
+        foreach (var step in entry.Pickle.Steps)
+            builder.Apply(step.Text, step.Argument?.DocString?.Content);
+        if (!builder.HasAssertion)
+            throw new ScenarioDefinitionException("the scenario never checks its trace (step \"the trace matches the verified snapshot\")");
+        return builder.Build(entry.Id);
+    }
+
+    public static bool TryCompile(ScenarioEntry entry, out ScenarioProgram? program, out string? problem)
+    {
+        try
+        {
+            program = Compile(entry);
+            problem = null;
+            return true;
+        }
+        catch (ScenarioDefinitionException error)
+        {
+            program = null;
+            problem = error.Message;
+            return false;
+        }
+    }
+
+    /// <summary>Whether two programs would run identically (the plan compared by its rendered module).</summary>
+    public static bool SameProgram(ScenarioProgram a, ScenarioProgram b) =>
+        a.Id == b.Id && a.Source == b.Source && a.CompatibilityDate == b.CompatibilityDate
+        && PlanModule.Render(a.Plan) == PlanModule.Render(b.Plan);
+}

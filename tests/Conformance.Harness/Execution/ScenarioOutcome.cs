@@ -1,0 +1,9 @@
+namespace Conformance.Harness.Execution;
+
+/// <summary>What one scenario came to on the target: its status, the trace, and a detail for humans (the diff on FAIL).</summary>
+public sealed record ScenarioOutcome(ScenarioStatus Status, IReadOnlyList<string> Trace, string Detail, TimeSpan Elapsed)
+{
+    public static ScenarioOutcome Error(string detail) => new(ScenarioStatus.Error, [], detail, TimeSpan.Zero);
+
+    public static ScenarioOutcome Skip(string detail) => new(ScenarioStatus.Skip, [], detail, TimeSpan.Zero);
+}

@@ -1,0 +1,25 @@
+using Conformance.Harness.Scenarios;
+using Conformance.Harness.Targets.Process;
+using Conformance.Harness.Targets.Reference;
+
+namespace Conformance.Harness.Targets;
+
+/// <summary>Targets by name: "reference" is in-process; every other name goes to <see cref="ProcessTargets"/>.</summary>
+public static class TargetFactory
+{
+    /// <summary>Every name a run accepts, for error messages and help.</summary>
+    public static IReadOnlyList<string> KnownNames => [ReferenceTarget.TargetName, .. ProcessTargets.KnownNames];
+
+    /// <summary>The target, or null with <paramref name="problem"/> listing the known names.</summary>
+    public static ITarget? TryCreate(string name, string repositoryRoot, int? maxParallelism, out string? problem)
+    {
+        problem = null;
+        if (string.Equals(name, ReferenceTarget.TargetName, StringComparison.OrdinalIgnoreCase))
+            return new ReferenceTarget(DriverFiles.Load(repositoryRoot), maxParallelism);
+
+        var target = ProcessTargets.TryCreate(name, repositoryRoot);
+        if (target is null)
+            problem = $"unknown target \"{name}\". Known targets: {string.Join(", ", KnownNames)}";
+        return target;
+    }
+}

@@ -1,0 +1,66 @@
+using Conformance.Harness.Reports;
+using Conformance.Harness.Scenarios;
+using Conformance.Harness.Targets;
+using Conformance.Harness.Targets.Process;
+
+// Report and target tools for run-conformance.ps1 (and for people):
+//   matrix --out <dir> <report dir or results.jsonl>...   merge targets' results into matrix.md and matrix.html
+//   targets                                               the target names `-Target all` runs, one per line
+//   check <target>                                        exit 0: available; 3: unavailable (reason on stdout); 2: unknown name
+const string Usage = """
+    usage: Conformance.Reports matrix --out <dir> <report dir or results.jsonl>...
+           Conformance.Reports targets
+           Conformance.Reports check <target>
+    """;
+
+return args switch
+{
+    ["matrix", .. var rest] => Matrix(rest),
+    ["targets"] => Targets(),
+    ["check", var name] => await CheckAsync(name),
+    _ => Fail(Usage),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}
+
+static int Matrix(string[] args)
+{
+    string? output = null;
+    var inputs = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--out" && i + 1 < args.Length) output = args[++i];
+        else inputs.Add(args[i]);
+    }
+    if (output is null || inputs.Count == 0) return Fail(Usage);
+
+    var missing = inputs.Where(p => !File.Exists(Directory.Exists(p) ? Path.Combine(p, ResultsJournal.FileName) : p)).ToArray();
+    foreach (var path in missing) Console.Error.WriteLine($"no {ResultsJournal.FileName} in {path}: skipped");
+    var present = inputs.Except(missing).ToArray();
+    if (present.Length == 0) return Fail("no results to merge");
+
+    var matrix = ConformanceMatrix.Load(present);
+    matrix.WriteTo(output);
+    Console.WriteLine($"matrix of {matrix.Targets.Count} target(s), {matrix.Requirements.Count} requirement(s): {Path.Combine(output, "matrix.md")}");
+    return 0;
+}
+
+static int Targets()
+{
+    foreach (var name in new[] { "reference" }.Concat(ProcessTargets.FixedNames)) Console.WriteLine(name);
+    return 0;
+}
+
+static async Task<int> CheckAsync(string name)
+{
+    var target = TargetFactory.TryCreate(name, RepositoryRoot.Find(), null, out var problem);
+    if (target is null) return Fail(problem!);
+    var reason = await target.CheckAvailabilityAsync(CancellationToken.None);
+    if (reason is null) return 0;
+    Console.WriteLine(reason);
+    return 3;
+}

@@ -1,0 +1,32 @@
+using Conformance.Specs.Reqnroll;
+using global::Reqnroll.Infrastructure;
+using global::Reqnroll.Plugins;
+using global::Reqnroll.Tracing;
+using global::Reqnroll.UnitTestProvider;
+
+[assembly: RuntimePlugin(typeof(ConformanceRuntimePlugin))]
+
+namespace Conformance.Specs.Reqnroll;
+
+/// <summary>
+/// Registers this assembly's unit-test runtime provider. Without a unit-test plugin Reqnroll falls back to a provider named
+/// "nunit" that is not registered (shared/design/FACTS.md, "Reqnroll without the generator").
+/// </summary>
+public sealed class ConformanceRuntimePlugin : IRuntimePlugin
+{
+    private const string ProviderName = "xunit3-conformance";
+
+    public void Initialize(RuntimePluginEvents runtimePluginEvents, RuntimePluginParameters runtimePluginParameters,
+        UnitTestProviderConfiguration unitTestProviderConfiguration)
+    {
+        runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
+            e.ObjectContainer.RegisterTypeAs<XunitV3RuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+        // The output helper (the trace attached to each scenario's report) needs an attachment handler, as unit-test plugins register.
+        runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
+            e.ObjectContainer.RegisterTypeAs<AttachmentHandler, IReqnrollAttachmentHandler>();
+        unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
+    }
+
+    /// <summary>Reqnroll's attachment handler (its constructor is protected): attachments are reported, not forwarded.</summary>
+    public sealed class AttachmentHandler(ITraceListener traceListener) : ReqnrollAttachmentHandler(traceListener);
+}

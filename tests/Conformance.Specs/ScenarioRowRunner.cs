@@ -1,0 +1,101 @@
+using Conformance.Harness.Execution;
+using Conformance.Harness.Expectations;
+using Conformance.Harness.Features;
+using Conformance.Specs.Reqnroll;
+using Conformance.Specs.Session;
+using Conformance.Specs.Steps;
+using global::Reqnroll;
+using PickleStep = Io.Cucumber.Messages.Types.PickleStep;
+using PickleStepType = Io.Cucumber.Messages.Types.PickleStepType;
+using Xunit;
+
+namespace Conformance.Specs;
+
+/// <summary>
+/// Runs one row through Reqnroll's runtime the way generated code-behind would (shared/design/FACTS.md): test runner for the
+/// feature, feature switch, scenario initialize/start, each step by its pickle type, collect errors, scenario end, release.
+/// Reqnroll reports the conformance truth (the scenario fails on a mismatch); the xunit result then applies the target's
+/// known failures: a listed failure is skipped, a listed pass fails, an unlisted failure fails.
+/// </summary>
+public static class ScenarioRowRunner
+{
+    public static async Task RunAsync(string key)
+    {
+        var run = ConformanceSession.Run;
+        var entry = run.Catalog.Find(key) ?? throw new InvalidOperationException($"no scenario row \"{key}\" (did the features change during the run?)");
+        if (!run.InShard(entry))
+            Assert.Skip($"not in shard {run.Settings.Shard} (CONFORMANCE_SHARD)");
+
+        var outcome = await run.PreCheckAsync(entry) ?? await RunThroughReqnrollAsync(entry);
+        var verdict = run.Record(entry, outcome);
+        switch (verdict.Kind)
+        {
+            case VerdictKind.Passed:
+                return;
+            case VerdictKind.Skipped:
+            case VerdictKind.KnownFailure:
+                Assert.Skip(verdict.Message);
+                return;
+            default:
+                Assert.Fail(verdict.Message);
+                return;
+        }
+    }
+
+    private static async Task<ScenarioOutcome> RunThroughReqnrollAsync(ScenarioEntry entry)
+    {
+        await ConformanceSession.EnsureReqnrollStartedAsync();
+        var featureInfo = ReqnrollModel.FeatureInfoFor(entry.Feature);
+        var runner = TestRunnerManager.GetTestRunnerForAssembly(ConformanceSession.Assembly, featureHint: featureInfo);
+        var state = new ScenarioState(entry);
+        try
+        {
+            if (runner.FeatureContext is not null && !ReferenceEquals(runner.FeatureContext.FeatureInfo, featureInfo))
+                await runner.OnFeatureEndAsync();
+            if (runner.FeatureContext is null)
+                await runner.OnFeatureStartAsync(featureInfo);
+
+            runner.OnScenarioInitialize(ReqnrollModel.ScenarioInfoFor(entry), ReqnrollModel.RuleInfoFor(entry));
+            runner.ScenarioContext.Set(state);
+            Exception? failure = null;
+            try
+            {
+                await runner.OnScenarioStartAsync();
+                foreach (var step in entry.Pickle!.Steps)
+                    await SendStepAsync(runner, entry.Feature, step);
+                await runner.CollectScenarioErrorsAsync();
+            }
+            catch (Exception error)
+            {
+                failure = error;
+            }
+            finally
+            {
+                await runner.OnScenarioEndAsync();
+            }
+
+            // The check step sets the outcome (PASS or the reason it is not); without it, a step failed before the check.
+            if (state.Outcome is { } outcome) return outcome;
+            return ScenarioOutcome.Error(failure is null
+                ? "the scenario ended without checking its trace"
+                : $"the scenario could not run: {failure.Message}");
+        }
+        finally
+        {
+            TestRunnerManager.ReleaseTestRunner(runner);
+        }
+    }
+
+    private static Task SendStepAsync(ITestRunner runner, FeatureFile feature, PickleStep step)
+    {
+        var keyword = ReqnrollModel.KeywordOf(feature, step);
+        var docString = step.Argument?.DocString?.Content;
+        return step.Type switch
+        {
+            PickleStepType.CONTEXT => runner.GivenAsync(step.Text, docString, null, keyword),
+            PickleStepType.ACTION => runner.WhenAsync(step.Text, docString, null, keyword),
+            PickleStepType.OUTCOME => runner.ThenAsync(step.Text, docString, null, keyword),
+            _ => runner.AndAsync(step.Text, docString, null, keyword),
+        };
+    }
+}

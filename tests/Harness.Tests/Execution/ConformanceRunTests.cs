@@ -1,0 +1,161 @@
+using Conformance.Harness.Execution;
+using Conformance.Harness.Expectations;
+using Conformance.Harness.Reports;
+using Conformance.Harness.Targets;
+
+namespace Harness.Tests.Execution;
+
+/// <summary>The run pipeline on the fixture features with a fake target: prefetch, snapshots, known failures, reports.</summary>
+public sealed class ConformanceRunTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly string _features;
+
+    public ConformanceRunTests() => _features = Fixtures.CopyFeaturesTo(_temp);
+
+    public void Dispose() => _temp.Dispose();
+
+    private static readonly Dictionary<string, string[]> Traces = new()
+    {
+        ["basics/run/run-returns-the-callback-s-value"] = ["log: 42", "end"],
+        ["basics/run/the-store-is-visible-inside-a-request"] = ["response #0: 200 /0", "response #1: 200 /1", "response #2: 200 /2", "end"],
+        ["basics/run/a-top-level-throw-is-a-load-error"] = ["log: before", "load error: TypeError"],
+    };
+
+    private ConformanceRun Create(ITarget? target, string? expectations = null, string? targetProblem = null, string? shard = null)
+    {
+        var expectationsFile = _temp.File("expectations.txt");
+        if (expectations is not null) File.WriteAllText(expectationsFile, expectations);
+        var settings = new ConformanceSettings
+        {
+            RepositoryRoot = _temp.Path,
+            TargetName = "fake",
+            ReportDirectory = _temp.File("report"),
+            FeaturesRoot = _features,
+            ExpectationsFile = expectationsFile,
+            Shard = shard is null ? null : ShardSpec.Parse(shard),
+        };
+        return new ConformanceRun(settings, _ => (target, targetProblem));
+    }
+
+    private static FakeTarget Honest() => new(p => FakeTarget.Completed(Traces[p.Id]));
+
+    [Fact]
+    public async Task Prefetch_runs_only_the_selected_runnable_rows_once_each()
+    {
+        var target = Honest();
+        await using var run = Create(target);
+        var selected = new[] { "basics/problems/an-unknown-step", "basics/run/run-returns-the-callback-s-value", "basics/run/a-top-level-throw-is-a-load-error" };
+
+        run.Prefetch(selected);
+        foreach (var key in selected.Skip(1))
+        {
+            var entry = run.Catalog.Find(key)!;
+            var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+            Assert.Equal(ScenarioStatus.Pass, outcome.Status);
+        }
+
+        Assert.Equal(2, target.Runs.Count);
+        Assert.All(target.Runs.Values, count => Assert.Equal(1, count));
+        Assert.False(target.Runs.ContainsKey("basics/run/the-store-is-visible-inside-a-request"));
+    }
+
+    [Fact]
+    public async Task A_differing_trace_fails_with_a_diff_and_a_received_file()
+    {
+        await using var run = Create(new FakeTarget(_ => FakeTarget.Completed("log: 41", "end")));
+        var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
+
+        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+
+        Assert.Equal(ScenarioStatus.Fail, outcome.Status);
+        Assert.Contains("+log: 41", outcome.Detail);
+        Assert.True(File.Exists(entry.VerifiedPath.Replace(".verified.txt", ".received.txt")));
+    }
+
+    [Theory]
+    [InlineData(RunStatus.Timeout, ScenarioStatus.Timeout)]
+    [InlineData(RunStatus.Crash, ScenarioStatus.Crash)]
+    [InlineData(RunStatus.Error, ScenarioStatus.Error)]
+    [InlineData(RunStatus.Unavailable, ScenarioStatus.Skip)]
+    public async Task Runs_that_did_not_complete_are_not_compared(RunStatus runStatus, ScenarioStatus expected)
+    {
+        await using var run = Create(new FakeTarget(_ => new TargetRun(runStatus, ["log: 42"], "why", TimeSpan.Zero)));
+        var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
+
+        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+
+        Assert.Equal(expected, outcome.Status);
+        Assert.False(File.Exists(entry.VerifiedPath.Replace(".verified.txt", ".received.txt")));
+    }
+
+    [Fact]
+    public async Task An_unknown_target_makes_every_row_an_error_naming_the_known_targets()
+    {
+        await using var run = Create(null, targetProblem: "unknown target \"x\". Known targets: reference, node");
+        var outcome = await run.PreCheckAsync(run.Catalog.Entries.Last());
+        Assert.Equal(ScenarioStatus.Error, outcome?.Status);
+        Assert.Contains("Known targets: reference, node", outcome?.Detail);
+    }
+
+    [Fact]
+    public async Task An_unavailable_target_skips_every_row_and_says_so_in_the_summary()
+    {
+        await using var run = Create(new FakeTarget(_ => throw new InvalidOperationException(), unavailable: "npm ci --prefix targets"));
+        var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
+
+        var outcome = await run.PreCheckAsync(entry);
+        var verdict = run.Record(entry, outcome!);
+        run.WriteSummary();
+
+        Assert.Equal(ScenarioStatus.Skip, outcome!.Status);
+        Assert.Equal(VerdictKind.Skipped, verdict.Kind);
+        Assert.Contains("IS UNAVAILABLE", File.ReadAllText(Path.Combine(run.Settings.ReportDirectory, "summary.md")));
+    }
+
+    [Fact]
+    public async Task Row_problems_are_errors_before_anything_runs()
+    {
+        var target = Honest();
+        await using var run = Create(target);
+        var outcome = await run.PreCheckAsync(run.Catalog.Find("basics/malformed#parse-error")!);
+        Assert.Equal(ScenarioStatus.Error, outcome?.Status);
+        Assert.Contains("malformed.feature:5", outcome?.Detail);
+        Assert.Empty(target.Runs);
+    }
+
+    [Fact]
+    public async Task Results_are_journalled_with_the_known_failure_verdict()
+    {
+        await using var run = Create(new FakeTarget(_ => FakeTarget.Completed("end")),
+            expectations: "# comment\nbasics/run/run-returns-the-callback-s-value | no getStore yet\n");
+        var listed = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
+        var unlisted = run.Catalog.Find("basics/run/a-top-level-throw-is-a-load-error")!;
+
+        var expected = run.Record(listed, await run.ExecuteAsync(listed, ScenarioCompiler.Compile(listed)));
+        var unexpected = run.Record(unlisted, await run.ExecuteAsync(unlisted, ScenarioCompiler.Compile(unlisted)));
+        run.WriteSummary();
+
+        Assert.Equal(VerdictKind.KnownFailure, expected.Kind);
+        Assert.Equal(VerdictKind.UnexpectedFailure, unexpected.Kind);
+        var lines = ScenarioResult.ReadAll(Path.Combine(run.Settings.ReportDirectory, "results.jsonl"));
+        Assert.Equal(["FAIL", "FAIL"], lines.Select(l => l.Status));
+        Assert.Equal([true, false], lines.Select(l => l.Expected));
+        Assert.Equal(["ALS-RUN", "ALS-RUN-1"], lines[0].Requirements);
+        Assert.Equal("documented", lines[0].Profile);
+        Assert.Equal("fake", lines[0].Target);
+        var summary = File.ReadAllText(Path.Combine(run.Settings.ReportDirectory, "summary.md"));
+        Assert.Contains("## Unexpected results", summary);
+        Assert.Contains("### ALS-RUN-3: 0/1 pass", summary);
+    }
+
+    [Fact]
+    public async Task A_shard_keeps_only_its_rows()
+    {
+        await using var run = Create(Honest(), shard: "1/2");
+        var inShard = run.Catalog.Entries.Count(run.InShard);
+        await using var other = Create(Honest(), shard: "2/2");
+        Assert.Equal(run.Catalog.Entries.Count, inShard + other.Catalog.Entries.Count(other.InShard));
+        Assert.All(run.Catalog.Entries, e => Assert.NotEqual(run.InShard(e), other.InShard(e)));
+    }
+}

@@ -1,0 +1,53 @@
+using Conformance.Harness.Execution;
+
+namespace Harness.Tests.Execution;
+
+public sealed class ConformanceSettingsTests
+{
+    private static ConformanceSettings From(params (string Name, string Value)[] variables)
+    {
+        var map = variables.ToDictionary(v => v.Name, v => v.Value);
+        return ConformanceSettings.From(name => map.GetValueOrDefault(name), "/repo");
+    }
+
+    [Fact]
+    public void Defaults_are_the_reference_target_and_repository_folders()
+    {
+        var settings = From();
+        Assert.Equal("reference", settings.TargetName);
+        Assert.False(settings.Accept);
+        Assert.Equal(Path.GetFullPath("/repo/reports/reference"), settings.ReportDirectory);
+        Assert.Equal(Path.GetFullPath("/repo/features"), settings.FeaturesRoot);
+        Assert.Equal(Path.GetFullPath("/repo/targets/expectations/reference.txt"), settings.ExpectationsFile);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
+        Assert.Null(settings.Shard);
+        Assert.Empty(settings.Problems);
+    }
+
+    [Fact]
+    public void Variables_override_the_defaults()
+    {
+        var settings = From(("CONFORMANCE_TARGET", "node"), ("CONFORMANCE_ACCEPT", "1"), ("CONFORMANCE_REPORT_DIR", "/tmp/r"),
+            ("CONFORMANCE_SHARD", "2/3"), ("CONFORMANCE_TIMEOUT_SECONDS", "2.5"), ("CONFORMANCE_FEATURES", "other"), ("CONFORMANCE_PARALLELISM", "2"));
+        Assert.Equal("node", settings.TargetName);
+        Assert.True(settings.Accept);
+        Assert.Equal(Path.GetFullPath("/tmp/r"), settings.ReportDirectory);
+        Assert.Equal(new ShardSpec(2, 3), settings.Shard);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), settings.Timeout);
+        Assert.Equal(Path.GetFullPath("/repo/other"), settings.FeaturesRoot);
+        Assert.Equal(Path.GetFullPath("/repo/targets/expectations/node.txt"), settings.ExpectationsFile);
+        Assert.Equal(2, settings.MaxParallelism);
+    }
+
+    [Fact]
+    public void A_command_target_files_its_reports_under_command() =>
+        Assert.Equal(Path.GetFullPath("/repo/reports/command"), From(("CONFORMANCE_TARGET", "command:node {dir}/x.mjs")).ReportDirectory);
+
+    [Fact]
+    public void Malformed_values_become_problems()
+    {
+        var settings = From(("CONFORMANCE_SHARD", "9/2"), ("CONFORMANCE_TIMEOUT_SECONDS", "soon"), ("CONFORMANCE_PARALLELISM", "-1"));
+        Assert.Equal(3, settings.Problems.Count);
+        Assert.Contains(settings.Problems, p => p.StartsWith("CONFORMANCE_SHARD"));
+    }
+}
