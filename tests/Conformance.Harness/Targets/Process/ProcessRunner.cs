@@ -1,0 +1,164 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using CliWrap;
+
+namespace Conformance.Harness.Targets.Process;
+
+/// <summary>One process to start: never through a shell, arguments as a list.</summary>
+internal sealed record ProcessSpec(
+    string FileName,
+    IReadOnlyList<string> Arguments,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string?> Environment,
+    Regex? StderrWatch = null);
+
+/// <summary>What a run of one process left behind, before it is mapped to a <see cref="RunStatus"/>.</summary>
+internal sealed record ProcessOutcome(
+    IReadOnlyList<string> Trace,
+    bool EndSeen,
+    bool TimedOut,
+    bool OutputOverflow,
+    int? ExitCode,
+    IReadOnlyList<string> StderrTail,
+    string? StderrWatchMatch,
+    string? StartFailure,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// Runs one process with CliWrap: trace lines from standard output (TF-1), a bounded tail of standard
+/// error, a time limit, and the whole process tree stopped on timeout, runaway output or cancellation.
+/// </summary>
+internal static class ProcessRunner
+{
+    public const string TracePrefix = "@@trace ";
+
+    public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, TimeSpan timeout, ProcessTargetOptions options, CancellationToken cancellationToken)
+    {
+        using var timeoutCts = new CancellationTokenSource(timeout);
+        using var graceCts = new CancellationTokenSource();
+        using var overflowCts = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token, graceCts.Token, overflowCts.Token);
+
+        var trace = new List<string>();
+        var endSeen = false;
+        var stderr = new Queue<string>();
+        string? watchMatch = null;
+
+        void OnStdout(string line)
+        {
+            if (!line.StartsWith(TracePrefix, StringComparison.Ordinal)) return;
+            var text = line[TracePrefix.Length..];
+            trace.Add(text);
+            if (text == "end" && !endSeen)
+            {
+                endSeen = true;
+                graceCts.CancelAfter(options.GraceAfterEnd);
+            }
+        }
+
+        void OnStderr(string line)
+        {
+            if (watchMatch is null && spec.StderrWatch?.Match(line) is { Success: true } m) watchMatch = m.Groups[1].Value;
+            stderr.Enqueue(line.Length > 2000 ? line[..2000] + "..." : line);
+            while (stderr.Count > options.StderrTailLines) stderr.Dequeue();
+        }
+
+        var stdoutSink = new LineSink(OnStdout, options.MaxOutputChars, options.MaxLineChars, () => overflowCts.Cancel());
+        // Standard error is drained without a total cap (only its tail is kept), so a chatty runtime never blocks.
+        var stderrSink = new LineSink(OnStderr, long.MaxValue, options.MaxLineChars, static () => { });
+
+        var command = Cli.Wrap(spec.FileName)
+            .WithArguments(spec.Arguments)
+            .WithWorkingDirectory(spec.WorkingDirectory)
+            .WithEnvironmentVariables(b => { foreach (var (k, v) in spec.Environment) b.Set(k, v); })
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.Create(stdoutSink.CopyAsync))
+            .WithStandardErrorPipe(PipeTarget.Create(stderrSink.CopyAsync));
+
+        var clock = Stopwatch.StartNew();
+        int? exitCode = null;
+        try
+        {
+            var task = command.ExecuteAsync(stop.Token);
+            var pid = task.ProcessId;
+            // CliWrap stops the process on cancellation; this makes sure its children go too.
+            using var killer = stop.Token.Register(() => KillTree(pid));
+            exitCode = (await task).ExitCode;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // timeout, grace after end, or runaway output: mapped below
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException || e.InnerException is Win32Exception)
+        {
+            return new ProcessOutcome([], false, false, false, null, [], null, $"could not start {spec.FileName}: {e.Message}", clock.Elapsed);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ProcessOutcome(
+            trace,
+            endSeen,
+            TimedOut: timeoutCts.IsCancellationRequested && !overflowCts.IsCancellationRequested,
+            OutputOverflow: overflowCts.IsCancellationRequested,
+            exitCode,
+            [.. stderr],
+            watchMatch,
+            StartFailure: null,
+            clock.Elapsed);
+    }
+
+    private static void KillTree(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            // already gone
+        }
+    }
+
+    /// <summary>Splits a stream into lines without ever holding more than the caps allow.</summary>
+    private sealed class LineSink(Action<string> onLine, long maxChars, int maxLineChars, Action onOverflow)
+    {
+        public async Task CopyAsync(Stream origin, CancellationToken cancellationToken)
+        {
+            using var reader = new StreamReader(origin, new UTF8Encoding(false), false, 16384, leaveOpen: true);
+            var buffer = new char[16384];
+            var line = new StringBuilder();
+            long total = 0;
+            var overflow = false;
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (overflow) continue; // keep draining so the process never blocks on a full pipe
+                total += read;
+                var span = buffer.AsSpan(0, read);
+                while (!span.IsEmpty)
+                {
+                    var newline = span.IndexOf('\n');
+                    var part = newline < 0 ? span : span[..newline];
+                    if (line.Length + part.Length > maxLineChars) { overflow = true; break; }
+                    line.Append(part);
+                    if (newline < 0) break;
+                    Emit(line);
+                    span = span[(newline + 1)..];
+                }
+                if (!overflow && total > maxChars) overflow = true;
+                if (overflow) onOverflow();
+            }
+            if (!overflow && line.Length > 0) Emit(line);
+        }
+
+        private void Emit(StringBuilder line)
+        {
+            if (line.Length > 0 && line[^1] == '\r') line.Length--;
+            onLine(line.ToString());
+            line.Clear();
+        }
+    }
+}

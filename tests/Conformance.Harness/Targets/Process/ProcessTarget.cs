@@ -1,0 +1,160 @@
+using System.Text;
+using Conformance.Harness.Scenarios;
+
+namespace Conformance.Harness.Targets.Process;
+
+/// <summary>
+/// A runtime run as a process, one fresh temporary folder per program (spec/trace-format.md, "What runs"):
+/// the common modules are written, the subclass adds its host files and names the command, and the
+/// outcome is mapped to a status. The folder is removed afterwards.
+/// </summary>
+internal abstract class ProcessTarget(string name, string repositoryRoot, ProcessTargetOptions options) : ITarget
+{
+    private readonly SemaphoreSlim availabilityGate = new(1, 1);
+    private readonly Lazy<DriverFiles> driver = new(() => DriverFiles.Load(repositoryRoot));
+    private bool availabilityKnown;
+    private string? unavailableReason;
+
+    public string Name { get; } = name;
+    public int MaxParallelism => Environment.ProcessorCount;
+    protected string RepositoryRoot { get; } = Path.GetFullPath(repositoryRoot);
+    protected ProcessTargetOptions Options { get; } = options;
+
+    /// <summary>Checked once per target (installing the pinned runtimes if they are missing); never throws for a missing runtime.</summary>
+    public async Task<string?> CheckAvailabilityAsync(CancellationToken cancellationToken)
+    {
+        await availabilityGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!availabilityKnown)
+            {
+                try
+                {
+                    unavailableReason = await ProbeAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    unavailableReason = $"{Name}: could not check the runtime: {e.Message}";
+                }
+                availabilityKnown = true;
+            }
+            return unavailableReason;
+        }
+        finally
+        {
+            availabilityGate.Release();
+        }
+    }
+
+    /// <summary>Null when the runtime can run here; otherwise why not and how to fix it.</summary>
+    protected abstract Task<string?> ProbeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the target's own files into <paramref name="folder"/> and returns the command to run.</summary>
+    protected abstract ProcessSpec Prepare(string folder, ScenarioProgram program);
+
+    /// <summary>The error type of a load failure the runtime reported outside the trace (TF-10), or null.</summary>
+    protected virtual string? DetectLoadError(ProcessOutcome outcome) => null;
+
+    public async Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var reason = await CheckAvailabilityAsync(cancellationToken);
+        if (reason is not null) return new TargetRun(RunStatus.Unavailable, [], reason, TimeSpan.Zero);
+
+        DirectoryInfo? folder = null;
+        try
+        {
+            ProcessSpec spec;
+            try
+            {
+                folder = Directory.CreateTempSubdirectory("conformance-");
+                ProgramFiles.WriteCommon(folder.FullName, driver.Value, program);
+                spec = Prepare(folder.FullName, program);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return new TargetRun(RunStatus.Error, [], $"{Name}: could not prepare the run: {e.Message}", TimeSpan.Zero);
+            }
+            var outcome = await ProcessRunner.RunAsync(spec, timeout, Options, cancellationToken);
+            return Map(outcome, timeout);
+        }
+        finally
+        {
+            TryDelete(folder);
+        }
+    }
+
+    private TargetRun Map(ProcessOutcome outcome, TimeSpan timeout)
+    {
+        var trace = outcome.Trace.ToList();
+        if (outcome.StartFailure is not null)
+            return new TargetRun(RunStatus.Unavailable, trace, $"{Name}: {outcome.StartFailure}", outcome.Elapsed);
+        if (outcome.OutputOverflow)
+            return new TargetRun(RunStatus.Crash, trace,
+                $"{Name}: runaway output: more than {Options.MaxOutputChars} characters, or a line over {Options.MaxLineChars}; the process was stopped and the output truncated",
+                outcome.Elapsed);
+        if (outcome.EndSeen)
+        {
+            var note = outcome.ExitCode switch
+            {
+                null => $"stopped {Options.GraceAfterEnd.TotalSeconds:0.#} s after end",
+                0 => "",
+                int code => $"{DescribeExit(code)} after end",
+            };
+            return new TargetRun(RunStatus.Completed, trace, note, outcome.Elapsed);
+        }
+        if (trace.Exists(line => line.StartsWith("load error: ", StringComparison.Ordinal)))
+            return new TargetRun(RunStatus.Completed, trace, "", outcome.Elapsed);
+        if (!outcome.TimedOut && DetectLoadError(outcome) is { } type)
+        {
+            trace.Add($"load error: {type}");
+            return new TargetRun(RunStatus.Completed, trace, "", outcome.Elapsed);
+        }
+        if (outcome.TimedOut)
+            return new TargetRun(RunStatus.Timeout, trace, $"{Name}: no end within {timeout.TotalSeconds:0.###} s; the process tree was stopped{StderrTail(outcome)}", outcome.Elapsed);
+        return new TargetRun(RunStatus.Crash, trace, $"{Name}: {DescribeExit(outcome.ExitCode ?? -1)} without end{StderrTail(outcome)}", outcome.Elapsed);
+    }
+
+    /// <summary>On Unix a process ended by a signal reports 128 + the signal number.</summary>
+    private static string DescribeExit(int code) =>
+        !OperatingSystem.IsWindows() && code > 128 && code < 128 + 65
+            ? $"exit code {code} (signal {code - 128}{SignalName(code - 128)})"
+            : $"exit code {code}";
+
+    private static string SignalName(int signal) => signal switch
+    {
+        2 => " SIGINT", 6 => " SIGABRT", 9 => " SIGKILL", 11 => " SIGSEGV", 15 => " SIGTERM", _ => "",
+    };
+
+    private static string StderrTail(ProcessOutcome outcome)
+    {
+        if (outcome.StderrTail.Count == 0) return "";
+        var text = new StringBuilder("\nlast lines on standard error:");
+        foreach (var line in outcome.StderrTail) text.Append("\n  ").Append(line);
+        return text.ToString();
+    }
+
+    private static void TryDelete(DirectoryInfo? folder)
+    {
+        if (folder is null) return;
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // a leftover temp folder is not worth failing a run for
+        }
+    }
+
+    /// <summary>Checks a binary inside the pinned packages, installing them once if targets/node_modules is missing.</summary>
+    protected async Task<string?> ProbePinnedAsync(string path, CancellationToken cancellationToken)
+    {
+        if (Executables.PinnedPlatformProblem() is { } platform) return $"{Name}: {platform}";
+        if (!File.Exists(path))
+        {
+            if (await RuntimeInstaller.EnsureInstalledAsync(RepositoryRoot, Options) is { } installError) return $"{Name}: {installError}";
+            if (!File.Exists(path)) return $"{Name}: {path} is missing; {RuntimeInstaller.InstallHint}";
+        }
+        return await VersionProbe.CheckAsync(Name, path, cancellationToken);
+    }
+}

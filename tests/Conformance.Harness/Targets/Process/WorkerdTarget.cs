@@ -1,0 +1,28 @@
+using Conformance.Harness.Scenarios;
+
+namespace Conformance.Harness.Targets.Process;
+
+/// <summary>
+/// The Workers runtime itself: `workerd test config.capnp` with the driver as the worker's main module, the
+/// program's compatibility date, a SELF service binding and no network (spec/runtime-bridges.md, "workerd").
+/// </summary>
+internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions options)
+    : ProcessTarget("workerd", repositoryRoot, options)
+{
+    public const string PinnedBinary = "@cloudflare/workerd-linux-64/bin/workerd";
+
+    private string Binary => Executables.Pinned(RepositoryRoot, PinnedBinary);
+
+    protected override Task<string?> ProbeAsync(CancellationToken cancellationToken) => ProbePinnedAsync(Binary, cancellationToken);
+
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    {
+        var config = Path.Combine(folder, ProgramFiles.Config);
+        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate));
+        return new ProcessSpec(Binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment, WorkerdConfig.LoadErrorLine());
+    }
+
+    /// <summary>workerd reports a worker that fails to load on standard error (`service main: Uncaught SyntaxError: ...`).</summary>
+    protected override string? DetectLoadError(ProcessOutcome outcome) =>
+        outcome.ExitCode is not 0 ? outcome.StderrWatchMatch : null;
+}
