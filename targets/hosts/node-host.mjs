@@ -85,9 +85,12 @@ function acrossBinding(error) {
 // report a module that does not parse in their own way, translated here and nowhere else:
 // Deno rejects the dynamic import with a TypeError whose message starts with the original type
 // ("SyntaxError: Expected ',' ..."); Bun rejects with a BuildMessage (a parse failure) or a
-// ResolveMessage (a module not found, an Error on Node and workerd).
+// ResolveMessage (a module not found, an Error on Node and workerd); with several parse failures,
+// Bun rejects with an AggregateError of BuildMessages.
 function loadErrorType(error) {
   if (typeof g.BuildMessage === 'function' && error instanceof g.BuildMessage) return 'SyntaxError';
+  if (typeof g.BuildMessage === 'function' && error instanceof AggregateError && error.errors.length > 0
+      && error.errors.every((e) => e instanceof g.BuildMessage)) return 'SyntaxError';
   if (typeof g.ResolveMessage === 'function' && error instanceof g.ResolveMessage) return 'Error';
   const wrapped = error instanceof TypeError && g.Deno && /^(SyntaxError|ReferenceError|TypeError|RangeError): /.exec(error.message);
   return wrapped ? wrapped[1] : errorType(error);
@@ -97,7 +100,8 @@ let worker;
 const env = {
   SELF: {
     // B-8 A new request: built from the arguments at the call, started on a later macrotask in the
-    // root frame, its Response copied back to the caller.
+    // root frame, its Response copied back to the caller on a later macrotask too (workerd delivers
+    // the answer as I/O, so what the handler's work queued, such as a rejection event, comes first).
     fetch(input, init) {
       let request;
       try {
@@ -107,12 +111,15 @@ const env = {
       }
       return root(async () => {
         await new Promise((resolve) => setTimeout(resolve, 0));
+        const crossBack = () => new Promise((resolve) => setTimeout(resolve, 0));
         let response;
         try {
           response = await worker.fetch(request, env, makeContext());
         } catch (error) {
+          await crossBack();
           throw acrossBinding(error);
         }
+        await crossBack();
         if (!(response instanceof Response)) throw new TypeError('the fetch handler did not return a Response');
         return new Response(response.body, response);
       });
