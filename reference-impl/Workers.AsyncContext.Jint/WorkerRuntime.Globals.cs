@@ -7,7 +7,7 @@ using global::Jint.Runtime.Interop;
 
 namespace Workers.AsyncContext.Jint;
 
-/// <summary>The native binding behind Js/web.js: console sinks, timers, microtasks, scheduler.wait.</summary>
+/// <summary>The native binding behind Js/web.js: console sinks, timers, microtasks, scheduler.wait, error reports.</summary>
 internal sealed partial class WorkerRuntime
 {
     private ObjectInstance BuildHostBinding()
@@ -23,6 +23,8 @@ internal sealed partial class WorkerRuntime
         Fn("clearTimer", (_, a) => { _loop.Clear((int)TypeConverter.ToNumber(Arg(a, 0))); return JsValue.Undefined; });
         Fn("queueMicrotask", (_, a) => { QueueMicrotask(Arg(a, 0)); return JsValue.Undefined; });
         Fn("wait", (_, a) => Wait(TypeConverter.ToNumber(Arg(a, 0))));
+        Fn("addRootTimer", (_, a) => AddRootTimer(Arg(a, 0), TypeConverter.ToNumber(Arg(a, 1))));
+        Fn("reportUncaught", (_, a) => { ReportUncaught(Arg(a, 0)); return JsValue.Undefined; });
         return h;
     }
 
@@ -32,6 +34,14 @@ internal sealed partial class WorkerRuntime
         var argv = args is JsArray array ? array.ToArray() : Array.Empty<JsValue>();
         return _loop.AddTimer(ms, repeat, _carrier.Current, () => _engine.Call(callback, JsValue.Undefined, argv));
     }
+
+    /// <summary>
+    /// A one-shot host timer (AbortSignal.timeout) that, as on workerd, fires with no stores: not the frame current
+    /// at registration (observed: the 'abort' listener of AbortSignal.timeout sees an empty store). The request
+    /// identity is kept, the timer belonging to the same request.
+    /// </summary>
+    private JsValue AddRootTimer(JsValue callback, double ms) =>
+        _loop.AddTimer(ms, false, AsyncContextFrame.Empty.WithScope(_carrier.Current.Scope), () => _engine.Call(callback, JsValue.Undefined, Array.Empty<JsValue>()));
 
     /// <summary>scheduler.wait(ms): a promise fulfilled after ms virtual milliseconds (ALS-RUN-3).</summary>
     private JsValue Wait(double ms)

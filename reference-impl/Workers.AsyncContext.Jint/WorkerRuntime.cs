@@ -82,7 +82,10 @@ internal sealed partial class WorkerRuntime
 
     private JsValue WebHook(string name, params JsValue[] args) => _engine.Call(_web.Get(name), JsValue.Undefined, args);
 
-    /// <summary>Dispatches a PromiseRejectionEvent in the current frame; with no listener, logs like workerd.</summary>
+    /// <summary>
+    /// Dispatches a PromiseRejectionEvent in the current frame; with no listener, logs like workerd. A listener that
+    /// throws stops the remaining ones (observed on workerd); the error is logged, the run goes on.
+    /// </summary>
     private void DispatchPromiseEvent(string type, JsValue promise, JsValue reason)
     {
         var count = TypeConverter.ToNumber(WebHook("listenerCount", type));
@@ -91,7 +94,17 @@ internal sealed partial class WorkerRuntime
             if (type == "unhandledrejection") Stderr("Uncaught (in promise) " + Describe(reason));
             return;
         }
-        WebHook("dispatchPromiseEvent", type, promise, reason);
+        try
+        {
+            WebHook("dispatchPromiseEvent", type, promise, reason);
+        }
+        catch (JavaScriptException ex)
+        {
+            // A throwing listener ends this dispatch; workerd logs it as a warning and goes on with the run.
+            Stderr((type == "unhandledrejection"
+                ? "Exception while logging unhandled rejection:"
+                : "There was an error while reporting an unhandled promise rejection: ") + Describe(ex.Error));
+        }
     }
 
     private string Describe(JsValue error)
