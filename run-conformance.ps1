@@ -5,9 +5,19 @@
 #   dotnet pwsh ./run-conformance.ps1 -Target workerd,node -Profile documented     # two runtimes, one profile, plus a matrix
 #   dotnet pwsh ./run-conformance.ps1 -Requirement ALS-RUN-1 -Accept               # re-verify one requirement's snapshots
 #   dotnet pwsh ./run-conformance.ps1 -Command 'node {dir}/driver-host.mjs'        # any runtime through the command target
+#   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
 #
 # Exit code: 0 when every result is expected (pass, skip, or a failure listed in targets/expectations/<target>.txt);
 # 1 on any unexpected result; 2 on a usage error, an unknown target or a failed build.
+#
+# -Repeat N (N >= 2) asks a different question: is each scenario's result the same every time? The selection runs N times on
+# each target, one run after another, run i writing its full report to <ReportDir>/<target>/run-<i>/ (results.jsonl with each
+# scenario's status and trace hash, summary.md, junit.xml); the runs are kept. Then `Conformance.Reports repeatability`
+# compares them and prints, per target, `repeatability: <target> N runs, K scenarios changed` followed by every scenario whose
+# status or trace was not the same in all N runs (which runs saw what, and the first differing trace line); the same text goes
+# to <ReportDir>/<target>/repeatability.txt, and the wall time of the N runs is printed after it. Pass or fail does not
+# matter in this mode (a scenario that fails the same way every time is repeatable): the exit code is 0 when no scenario
+# changed on any target, 1 when K > 0 on some target (or a run left no results), 2 as above. -Accept is refused with -Repeat.
 [CmdletBinding()]
 param(
     # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all.
@@ -31,6 +41,8 @@ param(
     [string] $Command = '',
     # Upper bound on scenarios run at once on a target (default: the target's own).
     [int] $Parallelism = 0,
+    # Run the selection N times per target and report every scenario whose status or trace changed between runs (see above).
+    [int] $Repeat = 0,
     # Skip the build (use the last one).
     [switch] $NoBuild
 )
@@ -75,6 +87,8 @@ if ($targets -contains 'command') {
 foreach ($p in $Profiles) {
     if ($knownProfiles -notcontains $p) { Write-Host "unknown profile '$p'; profiles: $($knownProfiles -join ', ')" -ForegroundColor Red; exit 2 }
 }
+if ($PSBoundParameters.ContainsKey('Repeat') -and $Repeat -lt 2) { Write-Host "-Repeat takes a number of runs of at least 2" -ForegroundColor Red; exit 2 }
+if ($Repeat -ge 2 -and $Accept) { Write-Host "-Accept cannot be combined with -Repeat (a verified snapshot is written once, from a reviewed run)" -ForegroundColor Red; exit 2 }
 if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
 
 $filterParts = @()
@@ -116,54 +130,87 @@ $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_REPORT_DIR
 $unexpectedTotal = 0
 $failedRuns = @()
 $reportDirs = @()
+$changedTargets = @()
+$runs = if ($Repeat -ge 2) { $Repeat } else { 1 }
 foreach ($t in $targets) {
-    $dir = Join-Path $reportRoot (Get-SafeName $t)
-    $reportDirs += $dir
-    New-Item -ItemType Directory -Force -Path $dir | Out-Null
-    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
-    $env:CONFORMANCE_TARGET = $t
-    $env:CONFORMANCE_REPORT_DIR = $dir
-    if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
-    if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
-    if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
-    if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+    $targetDir = Join-Path $reportRoot (Get-SafeName $t)
+    $runDirs = @()
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    for ($run = 1; $run -le $runs; $run++) {
+        $dir = if ($runs -gt 1) { Join-Path $targetDir "run-$run" } else { $targetDir }
+        $runDirs += $dir
+        if ($runs -eq 1) { $reportDirs += $dir }
+        New-Item -ItemType Directory -Force -Path $dir | Out-Null
+        foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+        $env:CONFORMANCE_TARGET = $t
+        $env:CONFORMANCE_REPORT_DIR = $dir
+        if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
+        if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
+        if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
+        if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
 
-    Write-Host ''
-    Write-Host "== $t ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
-    $testArgs = @('test', $specs, '--no-build', '--nologo',
-        '--logger', 'console;verbosity=normal',
-        '--logger', "junit;LogFilePath=$(Join-Path $dir 'junit.xml')")
-    if ($testFilter) { $testArgs += @('--filter', $testFilter) }
-    & dotnet @testArgs
-    $testExit = $LASTEXITCODE
-    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+        Write-Host ''
+        $runLabel = if ($runs -gt 1) { " (run $run of $runs)" } else { '' }
+        Write-Host "== $t$runLabel ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
+        $testArgs = @('test', $specs, '--no-build', '--nologo',
+            '--logger', 'console;verbosity=normal',
+            '--logger', "junit;LogFilePath=$(Join-Path $dir 'junit.xml')")
+        if ($testFilter) { $testArgs += @('--filter', $testFilter) }
+        & dotnet @testArgs
+        $testExit = $LASTEXITCODE
+        foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
 
-    # ---- summary of this target from results.jsonl ----
-    $resultsFile = Join-Path $dir 'results.jsonl'
-    $results = @()
-    if (Test-Path $resultsFile) {
-        $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+        # ---- summary of this target from results.jsonl ----
+        $resultsFile = Join-Path $dir 'results.jsonl'
+        $results = @()
+        if (Test-Path $resultsFile) {
+            $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+        }
+        Write-Host ''
+        Write-Host "-- $t$runLabel summary --" -ForegroundColor Cyan
+        if ($results.Count -eq 0) {
+            Write-Host "no results were recorded (no scenario selected, or the test run did not start)" -ForegroundColor Yellow
+        }
+        $counts = foreach ($s in 'PASS', 'FAIL', 'TIMEOUT', 'CRASH', 'ERROR', 'SKIP') { "$s $(@($results | Where-Object status -eq $s).Count)" }
+        Write-Host ($counts -join '  ')
+        $known = @($results | Where-Object verdict -eq 'KnownFailure')
+        if ($known.Count -gt 0) { Write-Host "known failures (expected): $($known.Count)" -ForegroundColor Yellow }
+        $unexpected = @($results | Where-Object { -not $_.expected })
+        foreach ($r in $unexpected) {
+            $first = ($r.detail -split "`n")[0]
+            Write-Host ("UNEXPECTED {0,-8} {1}  ({2}) {3}" -f $r.status, $r.id, $r.verdict, $first) -ForegroundColor Red
+        }
+        $summaryFile = Join-Path $dir 'summary.md'
+        if (Test-Path $summaryFile) {
+            Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud ($_ -replace '^> \*\*|\*\*$', '') }
+        }
+        $unexpectedTotal += $unexpected.Count
+        if ($testExit -ne 0 -and $unexpected.Count -eq 0) { $failedRuns += $t }
     }
+    $clock.Stop()
+
+    # ---- repeatability of this target over its runs ----
+    if ($runs -gt 1) {
+        Write-Host ''
+        Write-Host "-- $t repeatability over $runs runs --" -ForegroundColor Cyan
+        $compareFile = Join-Path $targetDir 'repeatability.txt'
+        $comparison = @(dotnet $reportsDll repeatability --out $compareFile @runDirs 2>&1)
+        $compareExit = $LASTEXITCODE
+        $comparison | ForEach-Object { Write-Host $_ -ForegroundColor $(if ($compareExit -eq 0) { 'Green' } else { 'Red' }) }
+        Write-Host ("wall time {0}: {1:0.0} s for {2} runs ({3:0.0} s per run)" -f $t, $clock.Elapsed.TotalSeconds, $runs, ($clock.Elapsed.TotalSeconds / $runs))
+        if ($compareExit -ne 0) { $changedTargets += $t }
+    }
+}
+
+if ($runs -gt 1) {
     Write-Host ''
-    Write-Host "-- $t summary --" -ForegroundColor Cyan
-    if ($results.Count -eq 0) {
-        Write-Host "no results were recorded (no scenario selected, or the test run did not start)" -ForegroundColor Yellow
+    if ($changedTargets.Count -gt 0) {
+        Write-Host "results changed between runs on: $($changedTargets -join ', ') (see above and <ReportDir>/<target>/repeatability.txt)" -ForegroundColor Red
+        exit 1
     }
-    $counts = foreach ($s in 'PASS', 'FAIL', 'TIMEOUT', 'CRASH', 'ERROR', 'SKIP') { "$s $(@($results | Where-Object status -eq $s).Count)" }
-    Write-Host ($counts -join '  ')
-    $known = @($results | Where-Object verdict -eq 'KnownFailure')
-    if ($known.Count -gt 0) { Write-Host "known failures (expected): $($known.Count)" -ForegroundColor Yellow }
-    $unexpected = @($results | Where-Object { -not $_.expected })
-    foreach ($r in $unexpected) {
-        $first = ($r.detail -split "`n")[0]
-        Write-Host ("UNEXPECTED {0,-8} {1}  ({2}) {3}" -f $r.status, $r.id, $r.verdict, $first) -ForegroundColor Red
-    }
-    $summaryFile = Join-Path $dir 'summary.md'
-    if (Test-Path $summaryFile) {
-        Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud ($_ -replace '^> \*\*|\*\*$', '') }
-    }
-    $unexpectedTotal += $unexpected.Count
-    if ($testExit -ne 0 -and $unexpected.Count -eq 0) { $failedRuns += $t }
+    Write-Host "every scenario gave the same status and trace in all $runs runs on: $($targets -join ', ')" -ForegroundColor Green
+    if ($unexpectedTotal -gt 0) { Write-Host "($unexpectedTotal unexpected result(s) over all runs: not judged with -Repeat; see each run's summary)" -ForegroundColor Yellow }
+    exit 0
 }
 
 # ---- matrix across targets ---------------------------------------------------------------------------------------

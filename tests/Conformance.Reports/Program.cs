@@ -7,10 +7,14 @@ using Conformance.Harness.Targets.Process;
 //   matrix --out <dir> <report dir or results.jsonl>...   merge targets' results into matrix.md and matrix.html
 //   targets                                               the target names `-Target all` runs, one per line
 //   check <target>                                        exit 0: available; 3: unavailable (reason on stdout); 2: unknown name
+//   repeatability [--out <file>] <run dir or results.jsonl>...
+//                                                         compare repeated runs: every scenario whose status or trace changed;
+//                                                         exit 0: none changed; 1: some changed; 2: usage or unreadable input
 const string Usage = """
     usage: Conformance.Reports matrix --out <dir> <report dir or results.jsonl>...
            Conformance.Reports targets
            Conformance.Reports check <target>
+           Conformance.Reports repeatability [--out <file>] <run dir or results.jsonl>...
     """;
 
 return args switch
@@ -18,6 +22,7 @@ return args switch
     ["matrix", .. var rest] => Matrix(rest),
     ["targets"] => Targets(),
     ["check", var name] => await CheckAsync(name),
+    ["repeatability", .. var rest] => RepeatabilityVerb(rest),
     _ => Fail(Usage),
 };
 
@@ -47,6 +52,38 @@ static int Matrix(string[] args)
     matrix.WriteTo(output);
     Console.WriteLine($"matrix of {matrix.Targets.Count} target(s), {matrix.Requirements.Count} requirement(s): {Path.Combine(output, "matrix.md")}");
     return 0;
+}
+
+static int RepeatabilityVerb(string[] args)
+{
+    string? output = null;
+    var inputs = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--out" && i + 1 < args.Length) output = args[++i];
+        else inputs.Add(args[i]);
+    }
+    if (inputs.Count == 0) return Fail(Usage);
+
+    IReadOnlyList<IReadOnlyList<ScenarioResult>> runs;
+    try
+    {
+        runs = Repeatability.Load(inputs);
+    }
+    catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+    {
+        return Fail($"repeatability: {error.Message}");
+    }
+    var reports = Repeatability.Compare(runs);
+    if (reports.Count == 0) return Fail("repeatability: the runs have no results");
+    var text = Repeatability.Render(reports);
+    Console.Write(text);
+    if (output is not null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllText(output, text);
+    }
+    return reports.Any(r => r.Changed.Count > 0) ? 1 : 0;
 }
 
 static int Targets()

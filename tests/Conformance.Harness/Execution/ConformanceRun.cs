@@ -142,7 +142,7 @@ public sealed class ConformanceRun : IAsyncDisposable
             Verdict = verdict.Kind.ToString(),
             ElapsedMs = (long)outcome.Elapsed.TotalMilliseconds,
             Detail = outcome.Detail,
-        });
+        }.WithTrace(outcome.Trace));
         return verdict;
     }
 

@@ -21,6 +21,27 @@ public sealed record ScenarioResult
     [JsonPropertyName("verdict")] public required string Verdict { get; init; }
     [JsonPropertyName("elapsedMs")] public long ElapsedMs { get; init; }
     [JsonPropertyName("detail")] public string Detail { get; init; } = "";
+    /// <summary>"sha256:&lt;hex&gt;" of the trace as file text (<see cref="Snapshots.TraceText.Render"/>); what repeatability compares.</summary>
+    [JsonPropertyName("traceHash")] public string? TraceHash { get; init; }
+    /// <summary>How many lines the trace had.</summary>
+    [JsonPropertyName("traceLines")] public int TraceLines { get; init; }
+    /// <summary>The trace itself when it is at most <see cref="MaxStoredTraceChars"/> characters as file text, else null (the hash stays).</summary>
+    [JsonPropertyName("trace")] public IReadOnlyList<string>? Trace { get; init; }
+
+    /// <summary>Traces longer than this (as file text) are journalled by hash only, so results.jsonl stays small.</summary>
+    public const int MaxStoredTraceChars = 64 * 1024;
+
+    /// <summary>"sha256:&lt;lower-case hex&gt;" of the trace rendered as a snapshot file (UTF-8, each line ending in "\n").</summary>
+    public static string HashTrace(IReadOnlyList<string> trace) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Snapshots.TraceText.Utf8.GetBytes(Snapshots.TraceText.Render(trace))));
+
+    /// <summary>This result with the trace's hash, line count and (when small) the trace itself.</summary>
+    public ScenarioResult WithTrace(IReadOnlyList<string> trace) => this with
+    {
+        TraceHash = HashTrace(trace),
+        TraceLines = trace.Count,
+        Trace = trace.Sum(l => l.Length + 1) <= MaxStoredTraceChars ? [.. trace] : null,
+    };
 
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -55,6 +55,13 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     /// <summary>The error type of a load failure the runtime reported outside the trace (TF-10), or null.</summary>
     protected virtual string? DetectLoadError(ProcessOutcome outcome) => null;
 
+    /// <summary>
+    /// Why a process that ended without `end` (and without a load error) did so because the program never settles, or null.
+    /// A runtime whose event loop runs dry while test() is pending exits at once instead of hanging; spec/trace-format.md
+    /// ("Statuses") makes that a TIMEOUT (the program never settles), as on the reference, not a CRASH.
+    /// </summary>
+    protected virtual string? DetectNeverSettled(ProcessOutcome outcome) => null;
+
     public async Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var reason = await CheckAvailabilityAsync(cancellationToken);
@@ -111,6 +118,8 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
         }
         if (outcome.TimedOut)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: no end within {timeout.TotalSeconds:0.###} s; the process tree was stopped{StderrTail(outcome)}", outcome.Elapsed);
+        if (DetectNeverSettled(outcome) is { } neverSettled)
+            return new TargetRun(RunStatus.Timeout, trace, $"{Name}: never settled: {neverSettled}{StderrTail(outcome)}", outcome.Elapsed);
         return new TargetRun(RunStatus.Crash, trace, $"{Name}: {DescribeExit(outcome.ExitCode ?? -1)} without end{StderrTail(outcome)}", outcome.Elapsed);
     }
 

@@ -7,8 +7,10 @@ namespace Conformance.Harness.Targets.Reference;
 /// <summary>
 /// The in-process reference: the Jint host over the C# reference implementation. Each run gets its own engine, so runs can
 /// go in parallel. The host is given the four modules of spec/trace-format.md ("What runs") with driver.mjs as the entry.
+/// Runaway output is capped as on the process targets (spec/runtime-bridges.md): beyond <see cref="MaxOutputChars"/>
+/// characters of standard output the run is stopped and is a crash saying so, and no further line is kept.
 /// </summary>
-public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = null) : ITarget
+public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = null, long? maxOutputChars = null) : ITarget
 {
     public const string TargetName = "reference";
     private const string TracePrefix = "@@trace "; // TF-1
@@ -16,6 +18,9 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
     public string Name => TargetName;
 
     public int MaxParallelism { get; } = maxParallelism ?? Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Characters of standard output one run may write (default: the process targets' cap, 16 M).</summary>
+    public long MaxOutputChars { get; } = maxOutputChars ?? Process.ProcessTargetOptions.Default.MaxOutputChars;
 
     public Task<string?> CheckAvailabilityAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
@@ -26,29 +31,44 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
     {
         var trace = new List<string>();
         var stderr = new List<string>();
+        var output = new OutputBudget(MaxOutputChars);
+        using var overflow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         var options = new WorkerHostOptions
         {
             CompatibilityDate = program.CompatibilityDate,
             WallClockTimeout = timeout,
-            Stdout = text => Collect(text, trace),
+            Stdout = text =>
+            {
+                if (output.Take(text.Length + 1)) Collect(text, trace);
+                else overflow.Cancel();
+            },
             Stderr = text => { lock (stderr) stderr.Add(text); },
         };
         WorkerRunResult result;
         try
         {
-            result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options, cancellationToken);
+            result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options, overflow.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return new TargetRun(RunStatus.Error, Snapshot(trace), "the run was cancelled", clock.Elapsed);
         }
-        catch (Exception error)
+        catch (Exception error) when (!output.Exceeded)
         {
             return new TargetRun(RunStatus.Crash, Snapshot(trace), $"the reference host threw {error.GetType().Name}: {error.Message}", clock.Elapsed);
         }
+        catch (Exception) when (output.Exceeded)
+        {
+            result = new WorkerRunResult(WorkerOutcome.Timeout, null, null);
+        }
+        if (cancellationToken.IsCancellationRequested)
+            return new TargetRun(RunStatus.Error, Snapshot(trace), "the run was cancelled", clock.Elapsed);
 
         var lines = Snapshot(trace);
+        if (output.Exceeded)
+            return new TargetRun(RunStatus.Crash, lines,
+                $"runaway output: more than {MaxOutputChars} characters on standard output; the run was stopped and the output truncated", clock.Elapsed);
         var detail = Describe(result, stderr);
         return result.Outcome switch
         {
@@ -58,6 +78,16 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
             WorkerOutcome.Timeout or WorkerOutcome.NeverSettled => new TargetRun(RunStatus.Timeout, lines, detail, clock.Elapsed),
             _ => new TargetRun(RunStatus.Crash, lines, detail, clock.Elapsed),
         };
+    }
+
+    /// <summary>Standard-output characters left to a run; once spent, every further write is refused.</summary>
+    private sealed class OutputBudget(long max)
+    {
+        private long _used;
+
+        public bool Exceeded => Interlocked.Read(ref _used) > max;
+
+        public bool Take(long chars) => Interlocked.Add(ref _used, chars) <= max;
     }
 
     /// <summary>TF-1: only lines starting with the prefix are trace lines; they stay escaped (TF-2) as the snapshot holds them.</summary>
