@@ -9,9 +9,17 @@ public enum WorkerOutcome
     LoadError,
     /// <summary>test() threw or rejected.</summary>
     TestFailed,
-    /// <summary>The wall-clock budget ran out (or the caller cancelled).</summary>
+    /// <summary>
+    /// The wall-clock budget ran out (or the caller cancelled), or the event loop's budget did
+    /// (<see cref="WorkerHostOptions.MaxVirtualTime"/>, <see cref="WorkerHostOptions.MaxMacrotasks"/>): timers kept
+    /// re-arming while the work waited for was still pending. The message says which.
+    /// </summary>
     Timeout,
-    /// <summary>A statement, memory or recursion limit was hit.</summary>
+    /// <summary>
+    /// A statement or memory limit was hit, the opt-in <see cref="WorkerHostOptions.MaxRecursionDepth"/>, or the .NET stack
+    /// ran out where JavaScript cannot catch it (deeply nested source). Deep JavaScript recursion is not one: it throws a
+    /// catchable RangeError.
+    /// </summary>
     LimitExceeded,
     /// <summary>The event loop ran dry while test() (or the module's top-level await) was still pending.</summary>
     NeverSettled,

@@ -3,6 +3,7 @@ using global::Jint;
 using global::Jint.Native;
 using global::Jint.Native.Object;
 using global::Jint.Runtime;
+using static System.FormattableString;
 
 namespace Workers.AsyncContext.Jint;
 
@@ -36,11 +37,19 @@ internal sealed partial class WorkerRuntime
         }
         catch (RecursionDepthOverflowException)
         {
-            return new(WorkerOutcome.LimitExceeded, nameof(RecursionDepthOverflowException), $"recursion depth limit ({_options.MaxRecursionDepth}) exceeded");
+            // Recursion that uses the stack meets the catchable RangeError long before this cap: what gets here is a chain
+            // of strict tail calls (no stack on Jint; a RangeError on workerd), or a cap set below the stack's depth.
+            return new(WorkerOutcome.LimitExceeded, nameof(RecursionDepthOverflowException),
+                $"a function was active {_options.MaxRecursionDepth} times at once (WorkerHostOptions.MaxRecursionDepth), " +
+                "counting strict tail calls, which run without stack on Jint; workerd would throw a catchable RangeError");
         }
         catch (InsufficientExecutionStackException ex)
         {
-            return new(WorkerOutcome.LimitExceeded, nameof(InsufficientExecutionStackException), ex.Message);
+            // The safety net for the .NET stack running out where no script function is entered, so no RangeError can be
+            // raised: the parser on deeply nested source (a module or eval). Ending the run here beats a stack overflow,
+            // which would end the whole process.
+            return new(WorkerOutcome.LimitExceeded, nameof(InsufficientExecutionStackException),
+                $"the .NET stack ran out outside any script function (deeply nested source?), where JavaScript cannot catch it: {ex.Message}");
         }
     }
 
@@ -64,9 +73,12 @@ internal sealed partial class WorkerRuntime
         });
         if (import.Error is not null) return import.Error;
         var operation = import.Import!;
-        if (!RunUntil(() => operation.IsCompleted))
+        switch (RunUntil(() => operation.IsCompleted))
         {
-            return new(WorkerOutcome.NeverSettled, null, "the module's top-level await never settled");
+            case LoopEnd.RanDry:
+                return new(WorkerOutcome.NeverSettled, null, "the module's top-level await never settled");
+            case LoopEnd.OverBudget:
+                return OverBudget("the module's top-level await");
         }
         if (operation.IsFaulted)
         {
@@ -95,11 +107,14 @@ internal sealed partial class WorkerRuntime
             }
         });
         if (thrown is not null) return Failed(thrown.Error);
-        if (!RunUntil(() => testOk is not null && _waitUntilPending == 0))
+        switch (RunUntil(() => testOk is not null && _waitUntilPending == 0))
         {
-            return testOk is null
-                ? new(WorkerOutcome.NeverSettled, null, "test() never settled: the event loop is empty")
-                : new(WorkerOutcome.Completed, null, null); // only waitUntil promises left that can never settle
+            case LoopEnd.RanDry:
+                return testOk is null
+                    ? new(WorkerOutcome.NeverSettled, null, "test() never settled: the event loop is empty")
+                    : new(WorkerOutcome.Completed, null, null); // only waitUntil promises left that can never settle
+            case LoopEnd.OverBudget:
+                return OverBudget(testOk is null ? "test()" : "ctx.waitUntil() work");
         }
         return testOk == true ? new(WorkerOutcome.Completed, null, null) : Failed(testValue);
     }
@@ -107,14 +122,44 @@ internal sealed partial class WorkerRuntime
     private static WorkerRunResult Failed(JsValue error) =>
         new(WorkerOutcome.TestFailed, JsErrors.TypeName(error), JsErrors.Message(error));
 
-    /// <summary>Runs the loop until <paramref name="done"/>; false when the loop ran dry first.</summary>
-    private bool RunUntil(Func<bool> done)
+    /// <summary>How <see cref="RunUntil"/> ended.</summary>
+    private enum LoopEnd
     {
+        /// <summary>The work waited for settled.</summary>
+        Settled,
+        /// <summary>Nothing was left to run, so it never will.</summary>
+        RanDry,
+        /// <summary>The wait went past <see cref="WorkerHostOptions.MaxVirtualTime"/> or <see cref="WorkerHostOptions.MaxMacrotasks"/>.</summary>
+        OverBudget,
+    }
+
+    /// <summary>Virtual milliseconds and macrotasks the last <see cref="RunUntil"/> spent, for <see cref="OverBudget"/>.</summary>
+    private (double VirtualMs, long Macrotasks) _spent;
+
+    /// <summary>
+    /// Runs the loop until <paramref name="done"/>. A wait that does not settle ends when the loop runs dry, or, when timers
+    /// keep re-arming (<c>setInterval(f, 1)</c>, a <c>setTimeout(tick, 0)</c> that reschedules itself), when it has
+    /// advanced the virtual clock by <see cref="WorkerHostOptions.MaxVirtualTime"/> or run
+    /// <see cref="WorkerHostOptions.MaxMacrotasks"/> macrotasks: deterministic, and long before the wall clock.
+    /// </summary>
+    private LoopEnd RunUntil(Func<bool> done)
+    {
+        var start = _loop.Now;
+        var maxVirtualMs = _options.MaxVirtualTime.TotalMilliseconds;
+        long ran = 0;
         DrainMicrotasks();
         while (!done())
         {
             _cancellation.ThrowIfCancellationRequested();
-            if (!_loop.TryTakeNext(out var task)) return false;
+            var before = _loop.Now;
+            if (!_loop.TryTakeNext(out var task)) return LoopEnd.RanDry;
+            if (ran >= _options.MaxMacrotasks || _loop.Now - start > maxVirtualMs)
+            {
+                // Not run: the clock as the last macrotask left it, unless the virtual budget is what this one broke.
+                _spent = (ran >= _options.MaxMacrotasks ? before - start : _loop.Now - start, ran);
+                return LoopEnd.OverBudget;
+            }
+            ran++;
             _hooks.Settle();
             FrameScope.RunIn(_carrier, task.Frame, () =>
             {
@@ -129,8 +174,22 @@ internal sealed partial class WorkerRuntime
             });
             DrainMicrotasks();
         }
-        return true;
+        return LoopEnd.Settled;
     }
+
+    /// <summary>The end of a wait that went past its budget: a Timeout saying which budget, and what was pending.</summary>
+    private WorkerRunResult OverBudget(string waitingFor)
+    {
+        var (virtualMs, macrotasks) = _spent;
+        var why = virtualMs > _options.MaxVirtualTime.TotalMilliseconds
+            ? $"the virtual clock passed {Span(_options.MaxVirtualTime.TotalMilliseconds)} (WorkerHostOptions.MaxVirtualTime) without {waitingFor} settling, after {macrotasks} macrotasks"
+            : $"{macrotasks} macrotasks ran (WorkerHostOptions.MaxMacrotasks) without {waitingFor} settling, in {Span(virtualMs)} of virtual time";
+        return new(WorkerOutcome.Timeout, null, why + ": a timer re-arms forever");
+    }
+
+    /// <summary>Virtual time for a message: "350 ms", "100.001 s", "24 h".</summary>
+    private static string Span(double ms) =>
+        ms >= 3_600_000 ? Invariant($"{ms / 3_600_000:0.###} h") : ms >= 1000 ? Invariant($"{ms / 1000:0.###} s") : Invariant($"{ms:0.###} ms");
 
     /// <summary>
     /// The microtask checkpoint. Jobs run from the root frame; each job enters its own captured frame. From

@@ -38,7 +38,12 @@ internal sealed partial class WorkerRuntime
             o.Modules.ModuleLoader = new BundleModuleLoader(source);
             o.LimitMemory(options.MemoryLimitBytes);
             o.MaxStatements((int)Math.Clamp(options.MaxStatements, 1, int.MaxValue));
-            o.Constraints.MaxRecursionDepth = options.MaxRecursionDepth;
+            // Stack exhaustion is a catchable RangeError, as on workerd: Jint probes the remaining native stack on every
+            // entry into a script function (getters, constructors, coercions and Proxy traps included) and throws
+            // "Maximum call stack size exceeded" while there is still room to unwind. The recursion cap (LimitExceeded)
+            // is set far beyond that depth: it only ends chains of strict tail calls, which use no stack on Jint.
+            o.Constraints.StackOverflowGuard = true;
+            o.Constraints.MaxRecursionDepth = Math.Max(options.MaxRecursionDepth, -1);
             o.CancellationToken(cancellation);
             // Sandbox: no CLR access (AllowClr is never called), no eval-from-strings restriction beyond JS's own.
         });

@@ -15,13 +15,17 @@ internal static class HostKit
         var stdout = new List<string>();
         var stderr = new List<string>();
         var modules = new Dictionary<string, string>(extraModules ?? new Dictionary<string, string>()) { ["main.mjs"] = program };
+        var host = new WorkerHostOptions(); // the host's defaults
         var opts = new WorkerHostOptions
         {
             CompatibilityDate = date,
             WallClockTimeout = options?.WallClockTimeout ?? TimeSpan.FromSeconds(20),
-            MaxStatements = options?.MaxStatements ?? 50_000_000,
-            MaxRecursionDepth = options?.MaxRecursionDepth ?? 2000,
-            MemoryLimitBytes = options?.MemoryLimitBytes ?? 256L * 1024 * 1024,
+            MaxStatements = options?.MaxStatements ?? host.MaxStatements,
+            MaxRecursionDepth = options?.MaxRecursionDepth ?? host.MaxRecursionDepth,
+            StackSizeBytes = options?.StackSizeBytes ?? host.StackSizeBytes,
+            MaxVirtualTime = options?.MaxVirtualTime ?? host.MaxVirtualTime,
+            MaxMacrotasks = options?.MaxMacrotasks ?? host.MaxMacrotasks,
+            MemoryLimitBytes = options?.MemoryLimitBytes ?? host.MemoryLimitBytes,
             Stdout = stdout.Add,
             Stderr = stderr.Add,
         };
