@@ -4,7 +4,7 @@
 #   dotnet tool restore && dotnet pwsh ./run-conformance.ps1                      # the reference implementation
 #   dotnet pwsh ./run-conformance.ps1 -Target workerd,node -Profile documented     # two runtimes, one profile, plus a matrix
 #   dotnet pwsh ./run-conformance.ps1 -Requirement ALS-RUN-1 -Accept               # re-verify one requirement's snapshots
-#   dotnet pwsh ./run-conformance.ps1 -Command 'node {dir}/driver-host.mjs'        # any runtime through the command target
+#   dotnet pwsh ./run-conformance.ps1 -Command 'node {node-host}'                   # any runtime through the command target
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
 #
 # Exit code: 0 when every result is expected (pass, skip, or a failure listed in targets/expectations/<target>.txt);
