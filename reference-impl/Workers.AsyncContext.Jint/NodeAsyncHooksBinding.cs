@@ -26,6 +26,24 @@ internal sealed class NodeAsyncHooksBinding
         _carrier = carrier;
     }
 
+    /// <summary>
+    /// Registers the module <c>node:async_hooks</c>: Js/async_hooks.js evaluated over a new binding, its exports
+    /// plus <c>default</c>. Shared with tests/Benchmarks.
+    /// </summary>
+    public static void AddModule(Engine engine, PlainCarrier carrier)
+    {
+        var factory = engine.Evaluate(JsResources.Read("async_hooks.js"), "node:async_hooks");
+        var exports = (ObjectInstance)engine.Call(factory, JsValue.Undefined, [new NodeAsyncHooksBinding(engine, carrier).Build()]);
+        engine.Modules.Add("node:async_hooks", builder =>
+        {
+            foreach (var key in exports.GetOwnPropertyKeys())
+            {
+                builder.ExportValue(key.ToString(), exports.Get(key));
+            }
+            builder.ExportValue("default", exports);
+        });
+    }
+
     /// <summary>Builds the object handed to the async_hooks.js factory.</summary>
     public ObjectInstance Build()
     {
@@ -33,9 +51,11 @@ internal sealed class NodeAsyncHooksBinding
         void Fn(string name, Func<JsValue, JsValue[], JsValue> body) =>
             n.FastSetDataProperty(name, new ClrFunction(_engine, name, body, 0, PropertyFlag.Configurable));
         Fn("newStorage", (_, a) => { _storages.AddOrUpdate(Obj(a, 0), new Core.AsyncLocalStorage(_carrier)); return JsValue.Undefined; });
-        Fn("getStore", (_, a) => JsStores.FromCore(Storage(a).GetStore()));
-        Fn("run", (_, a) => Run(Storage(a), JsStores.ToCore(Arg(a, 1)), Arg(a, 2), Arg(a, 3), "run", 2));
-        Fn("exit", (_, a) => Run(Storage(a), null, Arg(a, 1), Arg(a, 2), "exit", 1));
+        // getStore and run are AsyncLocalStorage.prototype's methods themselves (async_hooks.js installs them there),
+        // not JS wrappers around the binding: named and sized as the methods, with `this` the storage.
+        Method(n, "getStore", 0, (self, _) => JsStores.FromCore(Storage(self).GetStore()));
+        Method(n, "run", 2, RunMethod);
+        Fn("exit", (_, a) => Run(Storage(Arg(a, 0)), null, Arg(a, 1), Spread(Arg(a, 2)), "exit", 1));
         Fn("bind", (_, a) => Bind(a));
         Fn("snapshot", (_, _) => Snapshot());
         Fn("newResource", (_, a) => NewResource(Obj(a, 0), Arg(a, 1)));
@@ -49,8 +69,11 @@ internal sealed class NodeAsyncHooksBinding
     private ObjectInstance Obj(JsValue[] a, int i) =>
         Arg(a, i) as ObjectInstance ?? throw JsErrors.TypeError(_engine, "Illegal invocation");
 
-    private Core.AsyncLocalStorage Storage(JsValue[] a) =>
-        _storages.TryGetValue(Obj(a, 0), out var s) ? s : throw JsErrors.TypeError(_engine, "Illegal invocation");
+    private void Method(ObjectInstance target, string name, int length, Func<JsValue, JsValue[], JsValue> body) =>
+        target.FastSetDataProperty(name, new ClrFunction(_engine, name, body, length, PropertyFlag.Configurable));
+
+    private Core.AsyncLocalStorage Storage(JsValue self) =>
+        self is ObjectInstance o && _storages.TryGetValue(o, out var s) ? s : throw JsErrors.TypeError(_engine, "Illegal invocation");
 
     private Core.AsyncResource Resource(ObjectInstance o) =>
         _resources.TryGetValue(o, out var r) ? r : throw JsErrors.TypeError(_engine, "Illegal invocation");
@@ -68,11 +91,20 @@ internal sealed class NodeAsyncHooksBinding
     /// ALS-RUN-1..5, ALS-EXIT-1/2: TypeError for a non-function (OBS-TYPEERROR-1); the callback's <c>this</c>
     /// is globalThis, as on workerd (OBS-THIS-1).
     /// </summary>
-    private JsValue Run(Core.AsyncLocalStorage storage, object? store, JsValue fn, JsValue args, string method, int position)
+    private JsValue Run(Core.AsyncLocalStorage storage, object? store, JsValue fn, JsValue[] argv, string method, int position)
     {
         var callable = RequireFunction(fn, method, "AsyncLocalStorage", position);
-        var argv = Spread(args);
         return storage.Run(store, () => Call(callable, _engine.Global, argv));
+    }
+
+    /// <summary>
+    /// AsyncLocalStorage.prototype.run(store, callback, ...args): <c>this</c> is checked first (Illegal invocation),
+    /// then the callback (<see cref="Run"/>); the arguments after the callback are passed on.
+    /// </summary>
+    private JsValue RunMethod(JsValue self, JsValue[] a)
+    {
+        var storage = Storage(self);
+        return Run(storage, JsStores.ToCore(Arg(a, 0)), Arg(a, 1), a.Length > 2 ? a[2..] : [], "run", 2);
     }
 
     /// <summary>ALS-BIND-1: a function entering the frame current now; <c>this</c> is globalThis (OBS-THIS-1).</summary>

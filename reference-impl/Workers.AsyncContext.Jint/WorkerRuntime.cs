@@ -32,9 +32,19 @@ internal sealed partial class WorkerRuntime
         _cancellation = cancellation;
         _carrier.BindsSnapshotsToScope = flags.BindSnapshotToRequest;
         _hooks = new FrameJobHooks(_carrier);
-        _engine = new Engine(o =>
+        _engine = CreateEngine(source, options, _hooks, cancellation);
+        Install(flags);
+    }
+
+    /// <summary>
+    /// The sandboxed engine of a run: the module loader over <paramref name="source"/>, the job-callback hooks that
+    /// propagate the async context (<paramref name="hooks"/>; null only for the benchmarks' no-hooks baseline) and the
+    /// limits of <paramref name="options"/>. tests/Benchmarks builds its engines here too, so it measures this setup.
+    /// </summary>
+    internal static Engine CreateEngine(WorkerSource source, WorkerHostOptions options, FrameJobHooks? hooks, CancellationToken cancellation) =>
+        new(o =>
         {
-            o.Host.JobCallbacks = _hooks;
+            if (hooks is not null) o.Host.JobCallbacks = hooks;
             o.Modules.ModuleLoader = new BundleModuleLoader(source);
             o.LimitMemory(options.MemoryLimitBytes);
             o.MaxStatements((int)Math.Clamp(options.MaxStatements, 1, int.MaxValue));
@@ -47,8 +57,6 @@ internal sealed partial class WorkerRuntime
             o.CancellationToken(cancellation);
             // Sandbox: no CLR access (AllowClr is never called), no eval-from-strings restriction beyond JS's own.
         });
-        Install(flags);
-    }
 
     private void Install(CompatibilityFlags flags)
     {
@@ -63,23 +71,21 @@ internal sealed partial class WorkerRuntime
         var webFactory = _engine.Evaluate(JsResources.Read("web.js"), "workers:web.js");
         _web = (ObjectInstance)_engine.Call(webFactory, JsValue.Undefined, [BuildHostBinding()]);
 
-        var hooksFactory = _engine.Evaluate(JsResources.Read("async_hooks.js"), "node:async_hooks");
-        var exports = (ObjectInstance)_engine.Call(hooksFactory, JsValue.Undefined, [new NodeAsyncHooksBinding(_engine, _carrier).Build()]);
-        _engine.Modules.Add("node:async_hooks", builder =>
-        {
-            foreach (var key in exports.GetOwnPropertyKeys())
-            {
-                builder.ExportValue(key.ToString(), exports.Get(key));
-            }
-            builder.ExportValue("default", exports);
-        });
+        NodeAsyncHooksBinding.AddModule(_engine, _carrier);
+        WrapThen(_engine, _carrier, promiseProto, _originalThen, _tracker);
+    }
 
-        // OBS-REJECTION-FRAME-1: remember each then()'s frame for its derived promise (see RejectionTracker).
-        var then = new ClrFunction(_engine, "then", (self, args) =>
+    /// <summary>
+    /// OBS-REJECTION-FRAME-1: replaces <c>Promise.prototype.then</c> with a wrapper that remembers each then()'s
+    /// frame for its derived promise (see RejectionTracker). Shared with tests/Benchmarks.
+    /// </summary>
+    internal static void WrapThen(Engine engine, PlainCarrier carrier, ObjectInstance promiseProto, JsValue originalThen, RejectionTracker tracker)
+    {
+        var then = new ClrFunction(engine, "then", (self, args) =>
         {
-            var frame = _carrier.Current;
-            var derived = _engine.Call(_originalThen, self, args);
-            _tracker.NoteDerived(derived, frame);
+            var frame = carrier.Current;
+            var derived = engine.Call(originalThen, self, args);
+            tracker.NoteDerived(derived, frame);
             return derived;
         }, 2, PropertyFlag.Configurable);
         promiseProto.DefineOwnProperty("then", new PropertyDescriptor(then, PropertyFlag.Writable | PropertyFlag.Configurable));
