@@ -115,6 +115,27 @@ Feature: exit()
     When the test handler runs
     Then the trace matches the verified snapshot
 
+  @ALS-EXIT-2 @ALS-MULTI-1 @documented
+  Scenario: exit on a storage entered after others leaves their stores in place
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      const a = new AsyncLocalStorage();
+      const b = new AsyncLocalStorage();
+      const c = new AsyncLocalStorage();
+      export default {
+        async test() {
+          a.run('A', () => b.run('B', () => c.run('C', () => {
+            c.exit(() => console.log('c.exit', a.getStore(), b.getStore(), c.getStore()));
+            b.exit(() => console.log('b.exit', a.getStore(), b.getStore(), c.getStore()));
+            console.log('after', a.getStore(), b.getStore(), c.getStore());
+          })));
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
   @ALS-EXIT-2 @documented
   Scenario: exit behaves like run with undefined
     Given the worker program:

@@ -128,3 +128,24 @@ Feature: AsyncLocalStorage.snapshot()
       """
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @OBS-TYPEERROR-1 @workerd-observed
+  Scenario: calling a snapshot with no argument at all throws TypeError
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      export default {
+        async test() {
+          const snapshot = als.run('s', () => AsyncLocalStorage.snapshot());
+          try {
+            snapshot();
+            console.log('no error');
+          } catch (e) {
+            console.log(e.constructor.name, als.getStore());
+          }
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
