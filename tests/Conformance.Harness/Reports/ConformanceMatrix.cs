@@ -54,11 +54,18 @@ public sealed class ConformanceMatrix
         return new Cell(passed, list.Length - skipped - passed, skipped);
     }
 
+    /// <summary>How to read a cell; the same words head both renderings.</summary>
+    public const string Legend =
+        "A cell counts the requirement's scenarios that ran on the target: `pass n/n` when all passed, `FAIL k/n` when only k did. " +
+        "A failure listed in the target's known-failure list (targets/expectations/<target>.txt) still counts as a failure here: " +
+        "the matrix shows what each runtime does, the lists only decide what fails a run. `skip`: nothing ran (unavailable target, " +
+        "shard); `—`: the requirement had no scenario in that run.";
+
     private static string Rate(Cell cell) => cell.Run == 0 ? (cell.Skipped > 0 ? "skip" : "—") : $"{cell.Passed}/{cell.Run} ({100.0 * cell.Passed / cell.Run:0}%)";
 
     public string RenderMarkdown()
     {
-        var md = new StringBuilder("# Conformance matrix\n\n## Pass rate by profile\n\n");
+        var md = new StringBuilder("# Conformance matrix\n\n").Append(Legend).Append("\n\n## Pass rate by profile\n\n");
         md.AppendLine("| profile | " + string.Join(" | ", Targets) + " |");
         md.AppendLine("|---|" + string.Concat(Targets.Select(_ => "---|")));
         foreach (var profile in ScenarioTags.Profiles)
@@ -79,7 +86,7 @@ public sealed class ConformanceMatrix
             .Append("body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}")
             .Append("th,td{border:1px solid #ccc;padding:.3em .7em;text-align:center}th:first-child,td:first-child{text-align:left}")
             .Append(".pass{background:#d8f5d0}.fail{background:#f9d0d0}.skip{background:#eee;color:#666}.none{color:#999}")
-            .Append("</style></head><body>\n<h1>Conformance matrix</h1>\n<h2>Pass rate by profile</h2>\n<table><tr><th>profile</th>");
+            .Append("</style></head><body>\n<h1>Conformance matrix</h1>\n<p>").Append(E(Legend).Replace("`", "")).Append("</p>\n<h2>Pass rate by profile</h2>\n<table><tr><th>profile</th>");
         foreach (var t in Targets) html.Append($"<th>{E(t)}</th>");
         html.Append("</tr>\n");
         foreach (var profile in ScenarioTags.Profiles)
