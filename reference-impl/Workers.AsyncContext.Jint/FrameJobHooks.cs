@@ -25,6 +25,7 @@ internal sealed class FrameJobHooks(PlainCarrier carrier) : JobCallbackHooks
     /// <summary>HostCallJobCallback, before: enter the captured frame.</summary>
     protected override object? Enter(Engine engine, object hostDefined)
     {
+        // Stryker disable once Equality,Statement : the host calls Settle only at depth 0 and always inside a FrameScope.RunIn that restores its own frame afterwards, so a stale deferred frame is never current while JS runs (tests/mutation/equivalent-mutants.md)
         if (_depth == 0) Settle();
         var previous = carrier.Current;
         carrier.Current = (AsyncContextFrame)hostDefined;

@@ -104,6 +104,7 @@ internal sealed class NodeAsyncHooksBinding
     private JsValue RunMethod(JsValue self, JsValue[] a)
     {
         var storage = Storage(self);
+        // Stryker disable once String : "run" is only part of the TypeError message; traces compare errors by type (TF-6) (tests/mutation/equivalent-mutants.md)
         return Run(storage, JsStores.ToCore(Arg(a, 0)), Arg(a, 1), a.Length > 2 ? a[2..] : [], "run", 2);
     }
 

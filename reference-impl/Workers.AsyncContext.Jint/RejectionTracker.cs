@@ -62,6 +62,7 @@ internal sealed class RejectionTracker
 
     private void OnReject(JsValue promise, JsValue reason)
     {
+        // Stryker disable once Statement : HostPromiseRejectionTracker(reject) runs once per promise (a promise is rejected once, and only when it has no handler), so the promise is never pending already (tests/mutation/equivalent-mutants.md)
         if (_pending.Exists(e => ReferenceEquals(e.Promise, promise))) return;
         var frame = _derivedFrames.TryGetValue(promise, out var derived) ? derived : _carrier.Current;
         _pending.Add(new Entry(promise, reason, frame));
@@ -82,10 +83,12 @@ internal sealed class RejectionTracker
         if (index >= 0)
         {
             SwapRemove(index);
+            // Stryker disable once Statement : a promise found pending was never reported, so the lookup below finds nothing (tests/mutation/equivalent-mutants.md)
             return;
         }
         if (_reported.TryGetValue(promise, out var entry))
         {
+            // Stryker disable once Statement : HostPromiseRejectionTracker(handle) runs only while [[PromiseIsHandled]] is false, i.e. once per promise, so a second lookup never happens (tests/mutation/equivalent-mutants.md)
             _reported.Remove(promise);
             FrameScope.RunIn(_carrier, entry.Frame, () => _dispatch("rejectionhandled", promise, JsValue.Undefined));
         }

