@@ -67,3 +67,21 @@ Feature: asyncResource.bind()
       """
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @AR-BIND-1 @workerd-observed
+  Scenario: the bound function carries its resource in an asyncResource property
+    Given the worker program:
+      """js
+      import { AsyncResource } from 'node:async_hooks';
+      export default {
+        async test() {
+          const resource = new AsyncResource('R');
+          const bound = resource.bind(() => 'called');
+          console.log(bound.asyncResource === resource, bound());
+          const staticBound = AsyncResource.bind(() => 'called');
+          console.log(staticBound.asyncResource instanceof AsyncResource, staticBound());
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot

@@ -76,3 +76,20 @@ Feature: asyncResource.runInAsyncScope()
       """
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @AR-RUNINSCOPE-2 @OBS-THIS-1 @workerd-observed
+  Scenario: without a thisArg the function is called with globalThis
+    Given the worker program:
+      """js
+      import { AsyncResource } from 'node:async_hooks';
+      export default {
+        async test() {
+          const resource = new AsyncResource('R');
+          console.log(resource.runInAsyncScope(function () { return this === globalThis; }));
+          console.log(resource.runInAsyncScope(function () { return this === globalThis; }, undefined));
+          console.log(resource.runInAsyncScope(function (a, b) { return `${this === globalThis} ${a} ${b}`; }, undefined, 1, 2));
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot

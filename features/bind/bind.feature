@@ -146,3 +146,19 @@ Feature: AsyncLocalStorage.bind()
       """
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @ALS-BIND-1 @ALS-SNAPSHOT-1 @AR-BIND-1 @workerd-observed
+  Scenario: the functions made by bind, snapshot and a resource's bind print as functions without a name
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      function named() { return 'called'; }
+      export default {
+        async test() {
+          console.log(AsyncLocalStorage.bind(named), AsyncLocalStorage.snapshot());
+          console.log(new AsyncResource('R').bind(named), AsyncResource.bind(named));
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot

@@ -70,3 +70,29 @@ Feature: Snapshots and bound functions belong to their request
     And the compatibility date "2025-06-15"
     When 2 requests are sent one after another
     Then the trace matches the verified snapshot
+
+  @OBS-REQUEST-BOUND-1 @workerd-observed
+  Scenario: on 2025-06-16 itself a snapshot and a bound function made in one request throw when called in the next
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      let saved;
+      export default {
+        async fetch(req) {
+          return als.run(new URL(req.url).pathname, () => {
+            if (!saved) {
+              saved = { snapshot: AsyncLocalStorage.snapshot(), bound: AsyncLocalStorage.bind(() => als.getStore()) };
+              return new Response(`same request: ${saved.snapshot(() => als.getStore())} ${saved.bound()}`);
+            }
+            const results = [];
+            try { results.push(saved.snapshot(() => als.getStore())); } catch (e) { results.push(e.constructor.name); }
+            try { results.push(saved.bound()); } catch (e) { results.push(e.constructor.name); }
+            return new Response(`next request: ${results.join(' ')}`);
+          });
+        },
+      };
+      """
+    And the compatibility date "2025-06-16"
+    When 2 requests are sent one after another
+    Then the trace matches the verified snapshot

@@ -54,3 +54,42 @@ Feature: EventTarget listeners capture no context
       """
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @OBS-LISTENER-NOCAPTURE-1 @workerd-observed
+  Scenario: a listener that throws does not stop the next listener or dispatchEvent
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      export default {
+        async test() {
+          const target = new EventTarget();
+          target.addEventListener('ping', () => { throw new RangeError('listener'); });
+          target.addEventListener('ping', () => console.log('second listener', als.getStore()));
+          const result = als.run('dispatcher', () => target.dispatchEvent(new Event('ping')));
+          console.log('dispatchEvent returned', result, als.getStore());
+          await scheduler.wait(5);
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+  @OBS-LISTENER-NOCAPTURE-1 @workerd-observed
+  Scenario: the abort listener of AbortSignal.timeout sees no store
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      export default {
+        async test() {
+          const signal = als.run('scheduled', () => AbortSignal.timeout(10));
+          als.run('listener added', () => signal.addEventListener('abort', () => console.log('abort', als.getStore(), signal.reason.name)));
+          console.log('aborted before', signal.aborted);
+          await als.run('waiting', () => scheduler.wait(50));
+          console.log('aborted after', signal.aborted);
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot

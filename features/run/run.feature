@@ -229,3 +229,25 @@ Feature: run()
       """
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @OBS-TYPEERROR-1 @workerd-observed
+  Scenario: run with only a store, or with no argument at all, throws TypeError
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      export default {
+        async test() {
+          for (const args of [['s'], []]) {
+            try {
+              als.run(...args);
+              console.log('returned', args.length);
+            } catch (e) {
+              console.log(args.length, e.constructor.name, als.getStore());
+            }
+          }
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot

@@ -90,3 +90,27 @@ Feature: When the unhandledrejection event fires
     And the compatibility date "2026-03-02"
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @OBS-REJECTION-TIMING-1 @workerd-observed
+  Scenario: before 2026-03-03 one report covers a turn's rejections and a later rejection queues a new one
+    Given the worker program:
+      """js
+      addEventListener('unhandledrejection', (event) => console.log('unhandled', event.reason));
+      export default {
+        async test() {
+          await scheduler.wait(1);
+          Promise.reject('a');
+          queueMicrotask(() => {
+            queueMicrotask(() => console.log('microtask queued before c'));
+            Promise.reject('c');
+            console.log('c rejected');
+          });
+          Promise.reject('b');
+          console.log('synchronous code');
+          await scheduler.wait(5);
+        },
+      };
+      """
+    And the compatibility date "2026-03-02"
+    When the test handler runs
+    Then the trace matches the verified snapshot
