@@ -66,6 +66,8 @@ const pending = new Set();
 function makeContext() {
   return {
     waitUntil(promise) {
+      // As on workerd: waitUntil() needs its promise (features/concurrency/requests.feature).
+      if (arguments.length === 0) throw new TypeError('waitUntil() requires a promise argument');
       const settled = Promise.resolve(promise).then(() => {}, (error) => stderr(`waitUntil rejected: ${error?.stack ?? error}`));
       pending.add(settled);
     },
@@ -103,6 +105,8 @@ const env = {
     // root frame, its Response copied back to the caller on a later macrotask too (workerd delivers
     // the answer as I/O, so what the handler's work queued, such as a rejection event, comes first).
     fetch(input, init) {
+      // As on workerd: fetch() with no URL or Request rejects with a TypeError and sends nothing.
+      if (arguments.length === 0) return Promise.reject(new TypeError('fetch() requires a URL or Request'));
       let request;
       try {
         request = new Request(input, init);
