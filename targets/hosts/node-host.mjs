@@ -8,6 +8,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 const g = globalThis;
 const stderr = (text) => g.process?.stderr?.write?.(`${text}\n`);
 
+// B-11 The runtime's own warnings (Node's DeprecationWarning and the like) are not the program's output: Node
+// prints them through console.error, which trace.mjs has made a trace line, so they go to standard error here.
+if (typeof g.process?.on === 'function' && typeof g.process.removeAllListeners === 'function') {
+  g.process.removeAllListeners('warning');
+  g.process.on('warning', (warning) => stderr(`runtime warning: ${warning?.name}: ${warning?.message}`));
+}
+
 // B-1 A fresh, empty async context, captured before any program code runs: every request dispatched
 // through env.SELF starts in it, as a new Workers request does, never in the caller's frame.
 const root = AsyncLocalStorage.snapshot();
