@@ -10,7 +10,7 @@ export function emit(line) {
 
 /** The name an error is compared by (TF-6): its constructor's name, never its message. */
 export function errorType(value) {
-  if (value instanceof Error) return value.name && value.constructor?.name === value.name ? value.name : (value.constructor?.name ?? 'Error');
+  if (value instanceof Error) return value.constructor?.name ?? 'Error';
   return `non-error ${format(value)}`;
 }
 
