@@ -10,11 +10,16 @@ using Conformance.Harness.Targets.Process;
 //   repeatability [--out <file>] <run dir or results.jsonl>...
 //                                                         compare repeated runs: every scenario whose status or trace changed;
 //                                                         exit 0: none changed; 1: some changed; 2: usage or unreadable input
+//   skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
+//                                                         why each skipped row was skipped (SkipBreakdown): prints every
+//                                                         unexplained skip on stderr, then "skipped: N known failures, N environment,
+//                                                         N not-applicable"; exit 0: all explained; 1: some unexplained; 2: usage
 const string Usage = """
     usage: Conformance.Reports matrix --out <dir> <report dir or results.jsonl>...
            Conformance.Reports targets
            Conformance.Reports check <target>
            Conformance.Reports repeatability [--out <file>] <run dir or results.jsonl>...
+           Conformance.Reports skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
     """;
 
 return args switch
@@ -23,6 +28,7 @@ return args switch
     ["targets"] => Targets(),
     ["check", var name] => await CheckAsync(name),
     ["repeatability", .. var rest] => RepeatabilityVerb(rest),
+    ["skips", .. var rest] => Skips(rest),
     _ => Fail(Usage),
 };
 
@@ -84,6 +90,35 @@ static int RepeatabilityVerb(string[] args)
         File.WriteAllText(output, text);
     }
     return reports.Any(r => r.Changed.Count > 0) ? 1 : 0;
+}
+
+static int Skips(string[] args)
+{
+    var environment = new HashSet<string>(StringComparer.Ordinal);
+    int? xunitSkipped = null;
+    var inputs = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--environment" && i + 1 < args.Length) environment.Add(args[++i]);
+        else if (args[i] == "--xunit-skipped" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n >= 0) { xunitSkipped = n; i++; }
+        else if (args[i].StartsWith("--", StringComparison.Ordinal)) return Fail($"skips: bad option {args[i]}\n{Usage}");
+        else inputs.Add(args[i]);
+    }
+    if (inputs.Count == 0) return Fail(Usage);
+    var results = new List<ScenarioResult>();
+    foreach (var input in inputs)
+    {
+        var file = Directory.Exists(input) ? Path.Combine(input, ResultsJournal.FileName) : input;
+        try { results.AddRange(ScenarioResult.ReadAll(file)); }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+        {
+            return Fail($"skips: cannot read {file}: {error.Message}");
+        }
+    }
+    var breakdown = SkipBreakdown.Of(results, environment, xunitSkipped);
+    foreach (var line in breakdown.Unexplained) Console.Error.WriteLine($"unexplained skip: {line}");
+    Console.WriteLine(breakdown.Line);
+    return breakdown.Unexplained.Count == 0 ? 0 : 1;
 }
 
 static int Targets()

@@ -18,6 +18,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     private readonly IReadOnlySet<string>? _shardKeys;
     private readonly ScenarioExecutor? _executor;
     private readonly List<string> _notices = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<JudgedScenario> _judged = [];
     private readonly Lock _gate = new();
     private Task _prefetch = Task.CompletedTask;
     private bool _finished;
@@ -46,13 +47,30 @@ public sealed class ConformanceRun : IAsyncDisposable
         var problems = new List<string>(settings.Problems);
         (ITarget? target, string? targetProblem) = (createTarget ?? CreateTarget)(settings);
         if (targetProblem is not null) problems.Add(targetProblem);
-        problems.AddRange(KnownFailures.Problems);
-        Problems = problems;
         Target = target;
+        var listProblems = ListProblems(KnownFailures, Catalog, target?.PinsTraces ?? true);
+        // An update rewrites the list, so the list's own problems must not stop the rows it learns from.
+        if (settings.UpdateExpectations) _notices.AddRange(listProblems.Select(p => "known-failure list (being updated): " + p));
+        else problems.AddRange(listProblems);
+        Problems = problems;
         if (Target is not null) _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism);
         _shardKeys = settings.Shard?.Select(Catalog.Entries.Select(e => e.Key));
         _availability = new(() => CheckAvailabilityAsync());
         if (!Directory.Exists(settings.FeaturesRoot)) _notices.Add($"no features folder at {settings.FeaturesRoot}");
+    }
+
+    /// <summary>The list's own problems, entries naming no scenario of the catalog, and unpinned FAILs on a target that pins traces.</summary>
+    private static IEnumerable<string> ListProblems(KnownFailureList list, FeatureCatalog catalog, bool pinsTraces)
+    {
+        var ids = catalog.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in list.Problems) yield return problem;
+        foreach (var entry in list.Entries.OrderBy(e => e.Line))
+        {
+            if (!ids.Contains(entry.ScenarioId))
+                yield return $"{list.Where(entry)}: {entry.ScenarioId} names no scenario in {catalog.Root}; remove the line (or run -UpdateExpectations)";
+            else if (pinsTraces && entry.Status == ScenarioStatus.Fail && entry.Digest is null)
+                yield return $"{list.Where(entry)}: {entry.ScenarioId} is a FAIL without its trace digest; this target pins traces: re-pin with -UpdateExpectations";
+        }
     }
 
     private static (ITarget?, string?) CreateTarget(ConformanceSettings settings)
@@ -112,7 +130,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         if (Problems.Count > 0) return ScenarioOutcome.Error(string.Join("\n", Problems));
         if (entry.Problem is not null) return ScenarioOutcome.Error(entry.Problem);
         if (await _availability.Value.ConfigureAwait(false) is { } unavailable)
-            return ScenarioOutcome.Skip($"target {Settings.TargetName} is unavailable: {unavailable}");
+            return ScenarioOutcome.Unavailable($"target {Settings.TargetName} is unavailable: {unavailable}");
         return null;
     }
 
@@ -127,7 +145,8 @@ public sealed class ConformanceRun : IAsyncDisposable
     /// <summary>Applies the known failures and writes the result to results.jsonl.</summary>
     public ScenarioVerdict Record(ScenarioEntry entry, ScenarioOutcome outcome)
     {
-        var verdict = ExpectationJudge.Judge(entry.Id, outcome, KnownFailures);
+        var verdict = ExpectationJudge.Judge(entry.Id, outcome, KnownFailures, Settings.AllowUnavailable);
+        if (Settings.UpdateExpectations) _judged.Add(new JudgedScenario(entry.Id, outcome.Status, outcome.Trace));
         Journal.Add(new ScenarioResult
         {
             Id = entry.Id,
@@ -163,9 +182,39 @@ public sealed class ConformanceRun : IAsyncDisposable
             if (_finished) return;
             _finished = true;
         }
+        if (Settings.UpdateExpectations) UpdateExpectations();
         var path = Path.Combine(Settings.ReportDirectory, RequirementSummary.FileName);
         File.WriteAllText(path, RequirementSummary.Render(Settings.TargetName, Journal.Results, Notices));
     }
+
+    /// <summary>Rewrites the known-failure list from this run's judged rows (CONFORMANCE_UPDATE_EXPECTATIONS), unless the run had problems.</summary>
+    private void UpdateExpectations()
+    {
+        string notice;
+        if (Problems.Count > 0) notice = $"the known-failure list {KnownFailures.Path} was NOT updated: the run has problems";
+        else
+        {
+            // Rows that share an id (outline examples) pin one entry: a failing row wins over a passing one.
+            var judged = _judged.GroupBy(j => j.Id, StringComparer.Ordinal)
+                .Select(g => g.FirstOrDefault(j => j.Status is not (ScenarioStatus.Pass or ScenarioStatus.Skip)) ?? g.First());
+            try
+            {
+                var ids = Catalog.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+                notice = ExpectationUpdater.Apply(KnownFailures.Path, judged, ids, Target?.PinsTraces ?? true).ToString();
+                var after = KnownFailureList.Load(KnownFailures.Path);
+                if (after.Problems.Count > 0) notice += "; the list still has problems, the next run fails on them:\n" + string.Join("\n", after.Problems);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                notice = $"the known-failure list {KnownFailures.Path} could not be updated: {error.Message}";
+            }
+        }
+        lock (_gate) _notices.Add(notice);
+        UpdateNotice = notice;
+    }
+
+    /// <summary>What the expectation update did (or why it did not), once <see cref="WriteSummary"/> ran in update mode.</summary>
+    public string? UpdateNotice { get; private set; }
 
     public async ValueTask DisposeAsync()
     {

@@ -14,6 +14,8 @@ namespace Conformance.Harness.Execution;
 /// <item><term>CONFORMANCE_FEATURES</term><description>features root (default <c>features</c> under the repository root).</description></item>
 /// <item><term>CONFORMANCE_PARALLELISM</term><description>upper bound on scenarios run at once (default: the target's MaxParallelism).</description></item>
 /// <item><term>CONFORMANCE_EXPECTATIONS</term><description>known-failure list (default <c>targets/expectations/&lt;target&gt;.txt</c>).</description></item>
+/// <item><term>CONFORMANCE_ALLOW_UNAVAILABLE</term><description><c>1</c>/<c>true</c>: a target that cannot run here (missing binary, failing probe) only skips its rows; without it every row fails, since nothing that did not run passes.</description></item>
+/// <item><term>CONFORMANCE_UPDATE_EXPECTATIONS</term><description><c>1</c>/<c>true</c>: rewrite the known-failure list from this run (ExpectationUpdater): only the scenarios the run judged are touched.</description></item>
 /// </list>
 /// A malformed value is not fatal here: it is listed in <see cref="Problems"/> and every row fails with it.
 /// </summary>
@@ -27,6 +29,8 @@ public sealed record ConformanceSettings
     public const string FeaturesVariable = "CONFORMANCE_FEATURES";
     public const string ParallelismVariable = "CONFORMANCE_PARALLELISM";
     public const string ExpectationsVariable = "CONFORMANCE_EXPECTATIONS";
+    public const string AllowUnavailableVariable = "CONFORMANCE_ALLOW_UNAVAILABLE";
+    public const string UpdateExpectationsVariable = "CONFORMANCE_UPDATE_EXPECTATIONS";
 
     public const string DefaultTarget = "reference";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -34,6 +38,8 @@ public sealed record ConformanceSettings
     public required string RepositoryRoot { get; init; }
     public required string TargetName { get; init; }
     public bool Accept { get; init; }
+    public bool AllowUnavailable { get; init; }
+    public bool UpdateExpectations { get; init; }
     public required string ReportDirectory { get; init; }
     public ShardSpec? Shard { get; init; }
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
@@ -52,7 +58,8 @@ public sealed record ConformanceSettings
         string Under(string path) => Path.GetFullPath(Path.Combine(repositoryRoot, path));
 
         var target = Get(TargetVariable) ?? DefaultTarget;
-        var accept = Get(AcceptVariable) is { } acceptText && (acceptText == "1" || acceptText.Equals("true", StringComparison.OrdinalIgnoreCase));
+        bool Flag(string name) => Get(name) is { } text && (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase));
+        var accept = Flag(AcceptVariable);
 
         ShardSpec? shard = null;
         if (Get(ShardVariable) is { } shardText)
@@ -84,6 +91,8 @@ public sealed record ConformanceSettings
             RepositoryRoot = repositoryRoot,
             TargetName = target,
             Accept = accept,
+            AllowUnavailable = Flag(AllowUnavailableVariable),
+            UpdateExpectations = Flag(UpdateExpectationsVariable),
             ReportDirectory = Under(Get(ReportDirVariable) ?? Path.Combine("reports", fileSafeTarget)),
             Shard = shard,
             Timeout = timeout,

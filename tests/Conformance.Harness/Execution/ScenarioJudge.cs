@@ -35,7 +35,7 @@ public static class ScenarioJudge
             case RunStatus.Crash:
                 return new ScenarioOutcome(ScenarioStatus.Crash, run.Trace, Join("the runtime ended without `end` and without a load error", run.Detail, run.Trace), run.Elapsed);
             case RunStatus.Unavailable:
-                return new ScenarioOutcome(ScenarioStatus.Skip, run.Trace, $"target unavailable: {run.Detail}", run.Elapsed);
+                return ScenarioOutcome.Unavailable($"target unavailable: {run.Detail}");
             default:
                 return new ScenarioOutcome(ScenarioStatus.Error, run.Trace, Join("the harness could not run the scenario", run.Detail, run.Trace), run.Elapsed);
         }

@@ -6,4 +6,10 @@ public sealed record ScenarioOutcome(ScenarioStatus Status, IReadOnlyList<string
     public static ScenarioOutcome Error(string detail) => new(ScenarioStatus.Error, [], detail, TimeSpan.Zero);
 
     public static ScenarioOutcome Skip(string detail) => new(ScenarioStatus.Skip, [], detail, TimeSpan.Zero);
+
+    /// <summary>SKIP because the target cannot run here (missing binary, failing probe): a run problem unless allowed.</summary>
+    public static ScenarioOutcome Unavailable(string detail) => new(ScenarioStatus.Skip, [], detail, TimeSpan.Zero) { TargetUnavailable = true };
+
+    /// <summary>The scenario did not run because the target is unavailable (not because it was excluded).</summary>
+    public bool TargetUnavailable { get; init; }
 }

@@ -1,4 +1,5 @@
 using Conformance.Harness.Execution;
+using Conformance.Harness.Snapshots;
 
 namespace Conformance.Harness.Expectations;
 
@@ -7,27 +8,32 @@ public enum VerdictKind
 {
     /// <summary>PASS, not listed.</summary>
     Passed,
-    /// <summary>SKIP: the target is unavailable or the scenario is excluded; not a change.</summary>
+    /// <summary>SKIP that is not a change: an unavailable target the run allows (CONFORMANCE_ALLOW_UNAVAILABLE), or an excluded row.</summary>
     Skipped,
-    /// <summary>Listed and still not passing: the test is skipped, the reason shown.</summary>
+    /// <summary>Listed and failing exactly as pinned (same status; for FAIL the same trace digest): the test is skipped, the reason shown.</summary>
     KnownFailure,
     /// <summary>Listed but passing: the list is stale; the test fails until the line is removed.</summary>
     UnexpectedPass,
     /// <summary>Not passing and not listed: a regression (or a new scenario); the test fails.</summary>
     UnexpectedFailure,
+    /// <summary>Listed, still failing, but not as pinned: another status, or another failing trace. The test fails with the change.</summary>
+    ChangedFailure,
+    /// <summary>The target could not run here and the run does not allow that: nothing ran, so nothing passes.</summary>
+    Unavailable,
 }
 
 /// <param name="Message">What the test reports: the skip reason or the failure message.</param>
 public sealed record ScenarioVerdict(VerdictKind Kind, string Message)
 {
-    /// <summary>Whether CI sees no change: a pass, a skip, or a failure the list expects.</summary>
+    /// <summary>Whether CI sees no change: a pass, an allowed skip, or a failure exactly as the list pins it.</summary>
     public bool Expected => Kind is VerdictKind.Passed or VerdictKind.Skipped or VerdictKind.KnownFailure;
 }
 
 /// <summary>Applies a known-failure list to a scenario's outcome (ARCHITECTURE "Who uses it": CI owners).</summary>
 public static class ExpectationJudge
 {
-    public static ScenarioVerdict Judge(string scenarioId, ScenarioOutcome outcome, KnownFailureList knownFailures)
+    /// <param name="allowUnavailable">Whether a target that cannot run here only skips (CONFORMANCE_ALLOW_UNAVAILABLE).</param>
+    public static ScenarioVerdict Judge(string scenarioId, ScenarioOutcome outcome, KnownFailureList knownFailures, bool allowUnavailable = false)
     {
         var listed = knownFailures.Find(scenarioId);
         var status = outcome.Status.Text();
@@ -35,11 +41,36 @@ public static class ExpectationJudge
         {
             (ScenarioStatus.Pass, null) => new(VerdictKind.Passed, "PASS"),
             (ScenarioStatus.Pass, { } known) => new(VerdictKind.UnexpectedPass,
-                $"PASS, but listed as a known failure in {knownFailures.Path}:{known.Line} ({known.Reason}): the scenario passes now, remove the line"),
+                $"PASS, but listed as a known failure in {knownFailures.Where(known)} ({known.Reason}): the scenario passes now, remove the line (or run -UpdateExpectations)"),
+            (ScenarioStatus.Skip, _) when outcome.TargetUnavailable && !allowUnavailable => new(VerdictKind.Unavailable,
+                $"SKIP is not a pass: {outcome.Detail} (set CONFORMANCE_ALLOW_UNAVAILABLE=1, or -AllowUnavailable, to let it skip)"),
             (ScenarioStatus.Skip, _) => new(VerdictKind.Skipped, $"SKIP: {outcome.Detail}"),
-            (_, { } known) => new(VerdictKind.KnownFailure, $"known failure: {known.Reason}; got {status}: {FirstLine(outcome.Detail)}"),
+            (_, { } known) => JudgeListed(known, outcome, knownFailures),
             _ => new(VerdictKind.UnexpectedFailure, $"{status}: {outcome.Detail}"),
         };
+    }
+
+    private static ScenarioVerdict JudgeListed(KnownFailure known, ScenarioOutcome outcome, KnownFailureList list)
+    {
+        var status = outcome.Status.Text();
+        var where = list.Where(known);
+        if (known.Status is { } pinned && pinned != outcome.Status)
+            return new(VerdictKind.ChangedFailure,
+                $"changed failure: {where} pins {pinned.Text()}, got {status} ({known.Reason})\n{outcome.Detail}");
+        if (known.Status == ScenarioStatus.Fail && known.Digest is { } digest && TraceDigest.Of(outcome.Trace) != digest)
+            return new(VerdictKind.ChangedFailure,
+                $"changed failure: {where} pins FAIL with trace {digest}, got FAIL with trace {TraceDigest.Of(outcome.Trace)} ({known.Reason})\n{PinnedDiff(list, known, outcome.Trace)}");
+        return new(VerdictKind.KnownFailure, $"known failure: {known.Reason}; got {status}: {FirstLine(outcome.Detail)}");
+    }
+
+    /// <summary>A unified diff from the pinned failing trace to this run's.</summary>
+    private static string PinnedDiff(KnownFailureList list, KnownFailure known, IReadOnlyList<string> trace)
+    {
+        var file = list.TracePathOf(known.ScenarioId);
+        IReadOnlyList<string>? pinned;
+        try { pinned = File.Exists(file) ? TraceText.Read(file) : null; }
+        catch (IOException error) { return $"could not read {file}: {error.Message}"; }
+        return SnapshotStore.Diff(pinned, trace, Path.GetFileName(file) + " (pinned)", "this run");
     }
 
     private static string FirstLine(string text)

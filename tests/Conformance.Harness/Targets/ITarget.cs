@@ -29,6 +29,12 @@ public interface ITarget
     /// <summary>How many programs this target can run at once without their results interfering.</summary>
     int MaxParallelism { get; }
 
+    /// <summary>
+    /// Whether a known FAIL on this target is pinned to its failing trace (a digest and a trace file beside the list). False for
+    /// a runtime whose version the suite does not pin (the `node` on PATH): its known failures match by id and status only.
+    /// </summary>
+    bool PinsTraces => true;
+
     /// <summary>Null when the target can run here; otherwise why not and how to fix it.</summary>
     Task<string?> CheckAvailabilityAsync(CancellationToken cancellationToken);
 

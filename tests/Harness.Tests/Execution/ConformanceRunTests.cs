@@ -22,7 +22,8 @@ public sealed class ConformanceRunTests : IDisposable
         ["basics/run/a-top-level-throw-is-a-load-error"] = ["log: before", "load error: TypeError"],
     };
 
-    private ConformanceRun Create(ITarget? target, string? expectations = null, string? targetProblem = null, string? shard = null)
+    private ConformanceRun Create(ITarget? target, string? expectations = null, string? targetProblem = null, string? shard = null,
+        bool allowUnavailable = false, bool update = false)
     {
         var expectationsFile = _temp.File("expectations.txt");
         if (expectations is not null) File.WriteAllText(expectationsFile, expectations);
@@ -34,6 +35,8 @@ public sealed class ConformanceRunTests : IDisposable
             FeaturesRoot = _features,
             ExpectationsFile = expectationsFile,
             Shard = shard is null ? null : ShardSpec.Parse(shard),
+            AllowUnavailable = allowUnavailable,
+            UpdateExpectations = update,
         };
         return new ConformanceRun(settings, _ => (target, targetProblem));
     }
@@ -98,10 +101,12 @@ public sealed class ConformanceRunTests : IDisposable
         Assert.Contains("Known targets: reference, node", outcome?.Detail);
     }
 
-    [Fact]
-    public async Task An_unavailable_target_skips_every_row_and_says_so_in_the_summary()
+    [Theory]
+    [InlineData(false, VerdictKind.Unavailable, false)]
+    [InlineData(true, VerdictKind.Skipped, true)]
+    public async Task An_unavailable_target_fails_every_row_unless_allowed_and_says_so_in_the_summary(bool allow, VerdictKind kind, bool expected)
     {
-        await using var run = Create(new FakeTarget(_ => throw new InvalidOperationException(), unavailable: "npm ci --prefix targets"));
+        await using var run = Create(new FakeTarget(_ => throw new InvalidOperationException(), unavailable: "npm ci --prefix targets"), allowUnavailable: allow);
         var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
 
         var outcome = await run.PreCheckAsync(entry);
@@ -109,8 +114,57 @@ public sealed class ConformanceRunTests : IDisposable
         run.WriteSummary();
 
         Assert.Equal(ScenarioStatus.Skip, outcome!.Status);
-        Assert.Equal(VerdictKind.Skipped, verdict.Kind);
+        Assert.Equal(kind, verdict.Kind);
+        Assert.Equal(expected, verdict.Expected);
+        if (!allow) Assert.Contains("CONFORMANCE_ALLOW_UNAVAILABLE", verdict.Message);
         Assert.Contains("IS UNAVAILABLE", File.ReadAllText(Path.Combine(run.Settings.ReportDirectory, "summary.md")));
+    }
+
+    [Fact]
+    public async Task A_probe_that_passes_but_a_run_that_reports_unavailable_still_fails_the_row()
+    {
+        await using var run = Create(new FakeTarget(_ => new TargetRun(RunStatus.Unavailable, [], "binary vanished", TimeSpan.Zero)));
+        var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
+        var verdict = run.Record(entry, await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry)));
+        Assert.Equal(VerdictKind.Unavailable, verdict.Kind);
+    }
+
+    [Fact]
+    public async Task A_known_failure_naming_no_scenario_fails_every_row_naming_the_file_and_line()
+    {
+        await using var run = Create(Honest(), expectations: "# comment\nbasics/run/no-such-scenario | TIMEOUT | stale\n");
+        var outcome = await run.PreCheckAsync(run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!);
+        Assert.Equal(ScenarioStatus.Error, outcome?.Status);
+        Assert.Contains("expectations.txt:2: basics/run/no-such-scenario names no scenario", outcome?.Detail);
+    }
+
+    [Fact]
+    public async Task An_unpinned_fail_on_a_target_that_pins_traces_is_a_run_problem()
+    {
+        await using var run = Create(Honest(), expectations: "basics/run/run-returns-the-callback-s-value | FAIL | no digest\n");
+        var outcome = await run.PreCheckAsync(run.Catalog.Find("basics/run/a-top-level-throw-is-a-load-error")!);
+        Assert.Equal(ScenarioStatus.Error, outcome?.Status);
+        Assert.Contains("without its trace digest", outcome?.Detail);
+    }
+
+    [Fact]
+    public async Task An_update_run_is_not_stopped_by_the_old_list_and_rewrites_it_from_the_judged_rows()
+    {
+        const string listed = "basics/run/run-returns-the-callback-s-value";
+        await using var run = Create(new FakeTarget(p => FakeTarget.Completed(p.Id == listed ? ["log: 41", "end"] : Traces[p.Id])),
+            expectations: $"# why\n{listed} | an old-form reason\nbasics/run/the-store-is-visible-inside-a-request | passes now\ngone/x | stale\n", update: true);
+        Assert.Empty(run.Problems);
+        foreach (var key in new[] { listed, "basics/run/the-store-is-visible-inside-a-request" })
+        {
+            var entry = run.Catalog.Find(key)!;
+            run.Record(entry, await run.PreCheckAsync(entry) ?? await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry)));
+        }
+        run.WriteSummary();
+
+        var digest = TraceDigest.Of(["log: 41", "end"]);
+        Assert.Equal($"# why\n{listed} | FAIL {digest} | an old-form reason\n", File.ReadAllText(run.Settings.ExpectationsFile));
+        Assert.Contains("1 re-pinned, 1 removed", run.UpdateNotice);
+        Assert.Empty(KnownFailureList.Load(run.Settings.ExpectationsFile).Problems);
     }
 
     [Fact]
@@ -128,7 +182,7 @@ public sealed class ConformanceRunTests : IDisposable
     public async Task Results_are_journalled_with_the_known_failure_verdict()
     {
         await using var run = Create(new FakeTarget(_ => FakeTarget.Completed("end")),
-            expectations: "# comment\nbasics/run/run-returns-the-callback-s-value | no getStore yet\n");
+            expectations: "# comment\nbasics/run/run-returns-the-callback-s-value | TIMEOUT | no getStore yet\n");
         var listed = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
         var unlisted = run.Catalog.Find("basics/run/a-top-level-throw-is-a-load-error")!;
 
@@ -136,11 +190,12 @@ public sealed class ConformanceRunTests : IDisposable
         var unexpected = run.Record(unlisted, await run.ExecuteAsync(unlisted, ScenarioCompiler.Compile(unlisted)));
         run.WriteSummary();
 
-        Assert.Equal(VerdictKind.KnownFailure, expected.Kind);
+        Assert.Equal(VerdictKind.ChangedFailure, expected.Kind);
         Assert.Equal(VerdictKind.UnexpectedFailure, unexpected.Kind);
         var lines = ScenarioResult.ReadAll(Path.Combine(run.Settings.ReportDirectory, "results.jsonl"));
         Assert.Equal(["FAIL", "FAIL"], lines.Select(l => l.Status));
-        Assert.Equal([true, false], lines.Select(l => l.Expected));
+        Assert.Equal([false, false], lines.Select(l => l.Expected));
+        Assert.Equal(["ChangedFailure", "UnexpectedFailure"], lines.Select(l => l.Verdict));
         Assert.Equal(["ALS-RUN", "ALS-RUN-1"], lines[0].Requirements);
         Assert.Equal("documented", lines[0].Profile);
         Assert.Equal("fake", lines[0].Target);

@@ -43,6 +43,17 @@ public sealed class CommandTargetTests
     }
 
     [Fact]
+    public async Task A_process_that_fails_to_start_after_a_good_probe_is_a_crash_not_a_skip()
+    {
+        // A program resolved per run ({dir}) passes the probe; the file does not exist, so the start itself fails.
+        var target = ProcessTargets.TryCreate("command:{dir}/no-such-runtime {driver}", Root)!;
+        Assert.Null(await target.CheckAvailabilityAsync(TestContext.Current.CancellationToken));
+        var run = await RunAsync(target, Program("export default {};"));
+        Assert.True(run.Status == RunStatus.Crash, $"status {run.Status}: {run.Detail}");
+        Assert.Contains("failed to start after a good probe", run.Detail);
+    }
+
+    [Fact]
     public async Task Missing_pinned_runtimes_that_npm_cannot_install_are_unavailable_with_npms_error()
     {
         var emptyRepository = Directory.CreateTempSubdirectory("conformance-test-repo-");
@@ -113,7 +124,7 @@ public sealed class CommandTargetTests
     [Fact]
     public void Known_names_list_every_process_target()
     {
-        Assert.Equal(["workerd", "node", "node26", "deno", "bun", "command:<template>"], ProcessTargets.KnownNames);
+        Assert.Equal(["workerd", "node", "node26", "deno", "bun", "system-node", "command:<template>"], ProcessTargets.KnownNames);
         foreach (var name in ProcessTargets.FixedNames) Assert.Equal(name, ProcessTargets.TryCreate(name, Root)!.Name);
         Assert.Null(ProcessTargets.TryCreate("reference", Root));
         Assert.Equal(Environment.ProcessorCount, ProcessTargets.TryCreate("node", Root)!.MaxParallelism);

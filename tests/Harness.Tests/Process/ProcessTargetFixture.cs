@@ -12,7 +12,7 @@ internal static class ProcessTargetFixture
 
     public static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
 
-    public static TheoryData<string> Runtimes => new("workerd", "node", "node26", "deno", "bun");
+    public static TheoryData<string> Runtimes => new("workerd", "node", "node26", "deno", "bun", "system-node");
 
     /// <summary>The target, or a skipped test saying why it cannot run here.</summary>
     public static async Task<ITarget> AvailableAsync(string name, ProcessTargetOptions? options = null)

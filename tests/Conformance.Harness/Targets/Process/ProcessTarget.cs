@@ -17,6 +17,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
 
     public string Name { get; } = name;
     public int MaxParallelism => Environment.ProcessorCount;
+    public virtual bool PinsTraces => true;
     protected string RepositoryRoot { get; } = Path.GetFullPath(repositoryRoot);
     protected ProcessTargetOptions Options { get; } = options;
 
@@ -93,8 +94,9 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     private TargetRun Map(ProcessOutcome outcome, TimeSpan timeout)
     {
         var trace = outcome.Trace.ToList();
+        // The probe ran this binary already: a start that fails now is the runtime's failure, not a missing install.
         if (outcome.StartFailure is not null)
-            return new TargetRun(RunStatus.Unavailable, trace, $"{Name}: {outcome.StartFailure}", outcome.Elapsed);
+            return new TargetRun(RunStatus.Crash, trace, $"{Name}: the process failed to start after a good probe: {outcome.StartFailure}", outcome.Elapsed);
         if (outcome.OutputOverflow)
             return new TargetRun(RunStatus.Crash, trace,
                 $"{Name}: runaway output: more than {Options.MaxOutputChars} characters, or a line over {Options.MaxLineChars}; the process was stopped and the output truncated",
