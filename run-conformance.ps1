@@ -7,8 +7,18 @@
 #   dotnet pwsh ./run-conformance.ps1 -Command 'node {node-host}'                   # any runtime through the command target
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
 #
-# Exit code: 0 when every result is expected (pass, skip, or a failure listed in targets/expectations/<target>.txt);
-# 1 on any unexpected result; 2 on a usage error, an unknown target or a failed build.
+#   dotnet pwsh ./run-conformance.ps1 -Target node -UpdateExpectations            # re-pin targets/expectations/node.txt from this run
+#
+# Exit code: 0 when every result is expected (a pass, a failure exactly as targets/expectations/<target>.txt pins it, or a skip
+# -AllowUnavailable allows); 1 on any unexpected result (a new failure, a changed failure, a listed pass, a list problem);
+# 2 on a usage error, an unknown target or a failed build; 3 when a target is unavailable here (missing binary, failing probe)
+# and -AllowUnavailable was not given: nothing that did not run passes (the other targets still run; 3 wins over 1).
+#
+# -UpdateExpectations rewrites each target's known-failure list from the run, the way -Accept writes snapshots: entries that
+# still fail keep their reason and comments and get their status, trace digest and trace file
+# (targets/expectations/<target>/<scenario id>.trace.txt) re-pinned; entries that pass now are removed; new failures are added
+# with a placeholder reason, which the next run reports as a list problem until someone writes the cause. Only the scenarios
+# this run judged are touched: a filtered or sharded update leaves the other entries as they are.
 #
 # -Repeat N (N >= 2) asks a different question: is each scenario's result the same every time? The selection runs N times on
 # each target, one run after another, run i writing its full report to <ReportDir>/<target>/run-<i>/ (results.jsonl with each
@@ -43,6 +53,10 @@ param(
     [int] $Parallelism = 0,
     # Run the selection N times per target and report every scenario whose status or trace changed between runs (see above).
     [int] $Repeat = 0,
+    # Let an unavailable target (missing binary, failing probe) skip its rows instead of failing the run with exit code 3.
+    [switch] $AllowUnavailable,
+    # Rewrite targets/expectations/<target>.txt from this run (see above).
+    [switch] $UpdateExpectations,
     # Skip the build (use the last one).
     [switch] $NoBuild
 )
@@ -88,6 +102,7 @@ foreach ($p in $Profiles) {
     if ($knownProfiles -notcontains $p) { Write-Host "unknown profile '$p'; profiles: $($knownProfiles -join ', ')" -ForegroundColor Red; exit 2 }
 }
 if ($PSBoundParameters.ContainsKey('Repeat') -and $Repeat -lt 2) { Write-Host "-Repeat takes a number of runs of at least 2" -ForegroundColor Red; exit 2 }
+if ($Repeat -ge 2 -and $UpdateExpectations) { Write-Host "-UpdateExpectations cannot be combined with -Repeat (a list is re-pinned from one reviewed run)" -ForegroundColor Red; exit 2 }
 if ($Repeat -ge 2 -and $Accept) { Write-Host "-Accept cannot be combined with -Repeat (a verified snapshot is written once, from a reviewed run)" -ForegroundColor Red; exit 2 }
 if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
 
@@ -113,20 +128,27 @@ if ($targets -contains 'all') {
     $targets = @($targets | ForEach-Object { if ($_ -eq 'all') { $all } else { $_ } } | Select-Object -Unique)
 }
 
-# Unknown names stop the run before anything runs; an unavailable target still runs (every scenario is skipped).
+# Unknown names stop the run before anything runs. An unavailable target is not run: it fails the run with exit code 3, unless
+# -AllowUnavailable lets it run with every scenario skipped.
+$unavailableTargets = @()
 foreach ($t in $targets) {
     $check = @(dotnet $reportsDll check $t 2>&1)
     switch ($LASTEXITCODE) {
         0 { }
-        3 { Write-Loud "target $t is UNAVAILABLE here: every scenario will be skipped. $($check -join ' ')" }
+        3 {
+            if ($AllowUnavailable) { Write-Loud "target $t is UNAVAILABLE here: every scenario will be skipped (-AllowUnavailable). $($check -join ' ')" }
+            else { Write-Loud "target $t is UNAVAILABLE here: not run, the run fails (exit code 3; -AllowUnavailable lets it skip). $($check -join ' ')"; $unavailableTargets += $t }
+        }
         default { Write-Host ($check -join "`n") -ForegroundColor Red; exit 2 }
     }
 }
+$targets = @($targets | Where-Object { $unavailableTargets -notcontains $_ })
 
 # ---- run each target ---------------------------------------------------------------------------------------------
 # Targets run one after another: a mismatch writes <scenario>.received.txt beside the feature, and two targets running
 # at once would overwrite each other's received files (and accepts). Each target's own scenarios run in parallel.
-$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM'
+$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
+    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS'
 $unexpectedTotal = 0
 $failedRuns = @()
 $reportDirs = @()
@@ -145,6 +167,8 @@ foreach ($t in $targets) {
         $env:CONFORMANCE_TARGET = $t
         $env:CONFORMANCE_REPORT_DIR = $dir
         if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
+        if ($AllowUnavailable) { $env:CONFORMANCE_ALLOW_UNAVAILABLE = '1' }
+        if ($UpdateExpectations) { $env:CONFORMANCE_UPDATE_EXPECTATIONS = '1' }
         if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
         if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
         if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
@@ -204,6 +228,10 @@ foreach ($t in $targets) {
 
 if ($runs -gt 1) {
     Write-Host ''
+    if ($unavailableTargets.Count -gt 0) {
+        Write-Host "unavailable, not run: $($unavailableTargets -join ', ') (-AllowUnavailable lets it skip)" -ForegroundColor Red
+        exit 3
+    }
     if ($changedTargets.Count -gt 0) {
         Write-Host "results changed between runs on: $($changedTargets -join ', ') (see above and <ReportDir>/<target>/repeatability.txt)" -ForegroundColor Red
         exit 1
@@ -219,6 +247,10 @@ if ($targets.Count -gt 1) {
 }
 
 Write-Host ''
+if ($unavailableTargets.Count -gt 0) {
+    Write-Host "unavailable, not run: $($unavailableTargets -join ', '); nothing that did not run passes (-AllowUnavailable lets it skip)" -ForegroundColor Red
+    exit 3
+}
 if ($failedRuns.Count -gt 0) {
     Write-Host "dotnet test failed without an unexpected scenario result for: $($failedRuns -join ', ') (see the output above)" -ForegroundColor Red
     exit 1

@@ -48,10 +48,11 @@ public sealed class ConformanceRun : IAsyncDisposable
         (ITarget? target, string? targetProblem) = (createTarget ?? CreateTarget)(settings);
         if (targetProblem is not null) problems.Add(targetProblem);
         Target = target;
-        var listProblems = ListProblems(KnownFailures, Catalog, target?.PinsTraces ?? true);
+        var listProblems = ListProblems(KnownFailures, Catalog, target?.PinsTraces ?? true).ToList();
         // An update rewrites the list, so the list's own problems must not stop the rows it learns from.
-        if (settings.UpdateExpectations) _notices.AddRange(listProblems.Select(p => "known-failure list (being updated): " + p));
-        else problems.AddRange(listProblems);
+        if (!settings.UpdateExpectations) problems.AddRange(listProblems);
+        else if (listProblems.Count > 0)
+            _notices.Add($"the known-failure list being updated had {listProblems.Count} problem(s), not run problems in this run; the first: {listProblems[0]}");
         Problems = problems;
         if (Target is not null) _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism);
         _shardKeys = settings.Shard?.Select(Catalog.Entries.Select(e => e.Key));

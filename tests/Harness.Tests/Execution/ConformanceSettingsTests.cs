@@ -16,6 +16,8 @@ public sealed class ConformanceSettingsTests
         var settings = From();
         Assert.Equal("reference", settings.TargetName);
         Assert.False(settings.Accept);
+        Assert.False(settings.AllowUnavailable);
+        Assert.False(settings.UpdateExpectations);
         Assert.Equal(Path.GetFullPath("/repo/reports/reference"), settings.ReportDirectory);
         Assert.Equal(Path.GetFullPath("/repo/features"), settings.FeaturesRoot);
         Assert.Equal(Path.GetFullPath("/repo/targets/expectations/reference.txt"), settings.ExpectationsFile);
@@ -37,6 +39,16 @@ public sealed class ConformanceSettingsTests
         Assert.Equal(Path.GetFullPath("/repo/other"), settings.FeaturesRoot);
         Assert.Equal(Path.GetFullPath("/repo/targets/expectations/node.txt"), settings.ExpectationsFile);
         Assert.Equal(2, settings.MaxParallelism);
+    }
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("true", true)]
+    [InlineData("0", false)]
+    public void Allow_unavailable_and_update_expectations_are_flags(string value, bool on)
+    {
+        var settings = From(("CONFORMANCE_ALLOW_UNAVAILABLE", value), ("CONFORMANCE_UPDATE_EXPECTATIONS", value));
+        Assert.Equal((on, on), (settings.AllowUnavailable, settings.UpdateExpectations));
     }
 
     [Fact]
