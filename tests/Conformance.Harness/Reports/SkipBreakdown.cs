@@ -20,18 +20,21 @@ public sealed record SkipBreakdown(int KnownFailures, int Environment, int NotAp
     public static SkipBreakdown Of(IEnumerable<ScenarioResult> results, IReadOnlySet<string> environmentTargets, int? xunitSkipped = null)
     {
         int known = 0, environment = 0, notApplicable = 0;
-        var unexplained = new List<string>();
+        var undocumented = new List<ScenarioResult>();
         foreach (var r in results)
         {
             if (r.Verdict == "KnownFailure") known++;
             else if (r.Status == NotApplicableStatus) notApplicable++;
             else if (r.Status == "SKIP" && r.Expected && environmentTargets.Contains(r.Target)) environment++;
-            else if (r.Status == "SKIP" && r.Expected)
-                unexplained.Add($"{r.Target} {r.Id}: SKIP, and {r.Target} is not a documented environment skip: {FirstLine(r.Detail)}");
+            else if (r.Status == "SKIP" && r.Expected) undocumented.Add(r);
         }
-        var explained = known + environment + notApplicable;
-        if (xunitSkipped is { } total && total != explained + unexplained.Count)
-            unexplained.Add($"the test runner skipped {total} test(s) but the results account for {explained + unexplained.Count}: " +
+        // One line per target: an unavailable target skips every row for the same reason.
+        var unexplained = undocumented.GroupBy(r => r.Target, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {g.Count()} SKIP row(s), and {g.Key} is not a documented environment skip; the first, {g.First().Id}: {FirstLine(g.First().Detail)}")
+            .ToList();
+        var recorded = known + environment + notApplicable + undocumented.Count;
+        if (xunitSkipped is { } total && total != recorded)
+            unexplained.Add($"the test runner skipped {total} test(s) but the results account for {recorded}: " +
                 "a skip no results.jsonl records (a shard, a skipped unit test, a results file missing)");
         return new SkipBreakdown(known, environment, notApplicable, unexplained);
     }

@@ -34,7 +34,7 @@ public sealed class SkipBreakdownTests
     {
         var breakdown = SkipBreakdown.Of(Run, new HashSet<string>(), xunitSkipped: 4);
         Assert.Equal("skipped: 2 known failures, 0 environment, 1 not-applicable", breakdown.Line);
-        Assert.Equal(["bun a/1: SKIP, and bun is not a documented environment skip: why"], breakdown.Unexplained);
+        Assert.Equal(["bun: 1 SKIP row(s), and bun is not a documented environment skip; the first, a/1: why"], breakdown.Unexplained);
     }
 
     [Fact]
