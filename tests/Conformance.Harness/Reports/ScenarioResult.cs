@@ -15,9 +15,9 @@ public sealed record ScenarioResult
     [JsonPropertyName("target")] public required string Target { get; init; }
     /// <summary>PASS, FAIL, TIMEOUT, CRASH, ERROR or SKIP.</summary>
     [JsonPropertyName("status")] public required string Status { get; init; }
-    /// <summary>Whether CI sees no change (pass, skip, or a listed known failure).</summary>
+    /// <summary>Whether CI sees no change (a pass, an allowed skip, or a known failure exactly as its list pins it).</summary>
     [JsonPropertyName("expected")] public bool Expected { get; init; }
-    /// <summary>Passed, Skipped, KnownFailure, UnexpectedPass or UnexpectedFailure.</summary>
+    /// <summary>A <see cref="Expectations.VerdictKind"/>: Passed, Skipped, KnownFailure, UnexpectedPass, UnexpectedFailure, ChangedFailure or Unavailable.</summary>
     [JsonPropertyName("verdict")] public required string Verdict { get; init; }
     [JsonPropertyName("elapsedMs")] public long ElapsedMs { get; init; }
     [JsonPropertyName("detail")] public string Detail { get; init; } = "";
