@@ -18,7 +18,8 @@
 # still fail keep their reason and comments and get their status, trace digest and trace file
 # (targets/expectations/<target>/<scenario id>.trace.txt) re-pinned; entries that pass now are removed; new failures are added
 # with a placeholder reason, which the next run reports as a list problem until someone writes the cause. Only the scenarios
-# this run judged are touched: a filtered or sharded update leaves the other entries as they are.
+# this run judged are touched: a filtered or sharded update leaves the other entries as they are. The run itself is judged
+# against the list as it was, so its output (and exit code) shows what the update changed.
 #
 # -Repeat N (N >= 2) asks a different question: is each scenario's result the same every time? The selection runs N times on
 # each target, one run after another, run i writing its full report to <ReportDir>/<target>/run-<i>/ (results.jsonl with each
