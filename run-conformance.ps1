@@ -31,6 +31,9 @@ param(
     [string] $Filter = '',
     # Write verified snapshots for scenarios whose trace differs or has none (completed runs only).
     [switch] $Accept,
+    # With -Accept on a target other than workerd: the target's name, saying you knowingly write snapshots from it
+    # (snapshots are what workerd prints; without this, accepting from another target is a run problem). Env: CONFORMANCE_ACCEPT_FROM.
+    [string] $AcceptFrom = '',
     # Run shard i of n, e.g. 2/4 (deterministic by scenario id).
     [string] $Shard = '',
     # Report root; each target writes <ReportDir>/<target>, the matrix goes to <ReportDir>. Default: reports.
@@ -124,9 +127,9 @@ foreach ($t in $targets) {
 }
 
 # ---- run each target ---------------------------------------------------------------------------------------------
-# Targets run one after another: a mismatch writes <scenario>.received.txt beside the feature, and two targets running
-# at once would overwrite each other's received files (and accepts). Each target's own scenarios run in parallel.
-$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM'
+# Targets run one after another: received files go to <ReportDir>/<target>/received/ and cannot clash, but two accepts at
+# once would race on the verified files and the provenance manifest. Each target's own scenarios run in parallel.
+$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM'
 $unexpectedTotal = 0
 $failedRuns = @()
 $reportDirs = @()
@@ -145,6 +148,7 @@ foreach ($t in $targets) {
         $env:CONFORMANCE_TARGET = $t
         $env:CONFORMANCE_REPORT_DIR = $dir
         if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
+        if ($AcceptFrom) { $env:CONFORMANCE_ACCEPT_FROM = $AcceptFrom }
         if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
         if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
         if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }

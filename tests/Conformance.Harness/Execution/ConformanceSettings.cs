@@ -8,6 +8,8 @@ namespace Conformance.Harness.Execution;
 /// <list type="table">
 /// <item><term>CONFORMANCE_TARGET</term><description>target name (default <c>reference</c>); other names go to ProcessTargets.</description></item>
 /// <item><term>CONFORMANCE_ACCEPT</term><description><c>1</c>/<c>true</c>: write verified snapshots for mismatched or missing scenarios whose run completed.</description></item>
+/// <item><term>CONFORMANCE_ACCEPT_FROM</term><description>a target name other than workerd that accept may write snapshots from
+/// (snapshots are what workerd prints; accepting from another target is a run problem unless this names it).</description></item>
 /// <item><term>CONFORMANCE_REPORT_DIR</term><description>report folder (default <c>reports/&lt;target&gt;</c>; relative paths are under the repository root).</description></item>
 /// <item><term>CONFORMANCE_SHARD</term><description><c>i/n</c>: run only shard i of n; other rows are skipped.</description></item>
 /// <item><term>CONFORMANCE_TIMEOUT_SECONDS</term><description>time limit per scenario (default 30).</description></item>
@@ -21,6 +23,7 @@ public sealed record ConformanceSettings
 {
     public const string TargetVariable = "CONFORMANCE_TARGET";
     public const string AcceptVariable = "CONFORMANCE_ACCEPT";
+    public const string AcceptFromVariable = "CONFORMANCE_ACCEPT_FROM";
     public const string ReportDirVariable = "CONFORMANCE_REPORT_DIR";
     public const string ShardVariable = "CONFORMANCE_SHARD";
     public const string TimeoutVariable = "CONFORMANCE_TIMEOUT_SECONDS";
@@ -29,11 +32,15 @@ public sealed record ConformanceSettings
     public const string ExpectationsVariable = "CONFORMANCE_EXPECTATIONS";
 
     public const string DefaultTarget = "reference";
+    /// <summary>The only target accept writes snapshots from without an override: the ground truth.</summary>
+    public const string GroundTruthTarget = "workerd";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public required string RepositoryRoot { get; init; }
     public required string TargetName { get; init; }
     public bool Accept { get; init; }
+    /// <summary>The non-workerd target the user explicitly allowed accept to write snapshots from, if any.</summary>
+    public string? AcceptFrom { get; init; }
     public required string ReportDirectory { get; init; }
     public ShardSpec? Shard { get; init; }
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
@@ -53,6 +60,12 @@ public sealed record ConformanceSettings
 
         var target = Get(TargetVariable) ?? DefaultTarget;
         var accept = Get(AcceptVariable) is { } acceptText && (acceptText == "1" || acceptText.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+        var acceptFrom = Get(AcceptFromVariable);
+        if (accept && target != GroundTruthTarget && acceptFrom != target)
+            problems.Add($"accept writes verified snapshots only from {GroundTruthTarget}, the ground truth, and this run's target is {target}. " +
+                $"To write them from {target} anyway, say so: -AcceptFrom {target} (or {AcceptFromVariable}={target}); " +
+                $"the provenance manifest (features/snapshots.provenance.tsv) will then name {target}.");
 
         ShardSpec? shard = null;
         if (Get(ShardVariable) is { } shardText)
@@ -84,6 +97,7 @@ public sealed record ConformanceSettings
             RepositoryRoot = repositoryRoot,
             TargetName = target,
             Accept = accept,
+            AcceptFrom = acceptFrom,
             ReportDirectory = Under(Get(ReportDirVariable) ?? Path.Combine("reports", fileSafeTarget)),
             Shard = shard,
             Timeout = timeout,
