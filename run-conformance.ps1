@@ -40,7 +40,7 @@ param(
     [string] $ReportDir = '',
     # Seconds allowed per scenario (default 30).
     [double] $Timeout = 0,
-    # Command template for the command target (see targets/README or ProcessTargets); implies -Target command.
+    # Command template for the command target (see README.md, "Testing your own runtime"); implies -Target command.
     [string] $Command = '',
     # Upper bound on scenarios run at once on a target (default: the target's own).
     [int] $Parallelism = 0,

@@ -12,7 +12,7 @@ using Xunit;
 namespace Conformance.Specs;
 
 /// <summary>
-/// Runs one row through Reqnroll's runtime the way generated code-behind would (shared/design/FACTS.md): test runner for the
+/// Runs one row through Reqnroll's runtime the way generated code-behind would (the generator does not restore here): test runner for the
 /// feature, feature switch, scenario initialize/start, each step by its pickle type, collect errors, scenario end, release.
 /// Reqnroll reports the conformance truth (the scenario fails on a mismatch); the xunit result then applies the target's
 /// known failures: a listed failure is skipped, a listed pass fails, an unlisted failure fails.
