@@ -20,12 +20,18 @@ public sealed class RepositoryProvenanceTests
     public void The_manifest_is_well_formed() => Assert.Empty(Manifest.Problems);
 
     [Fact]
-    public void Every_verified_file_has_a_row() =>
-        Assert.Empty(VerifiedFiles().Where(path => !Manifest.Rows.ContainsKey(path)));
+    public void Every_verified_file_has_a_row()
+    {
+        var missing = VerifiedFiles().Where(path => !Manifest.Rows.ContainsKey(path)).ToList();
+        Assert.True(missing.Count == 0, "no provenance row for: " + string.Join(", ", missing));
+    }
 
     [Fact]
-    public void Every_row_names_an_existing_verified_file() =>
-        Assert.Empty(Manifest.Rows.Keys.Where(path => !File.Exists(Path.Combine(Features, path))));
+    public void Every_row_names_an_existing_verified_file()
+    {
+        var stale = Manifest.Rows.Keys.Where(path => !File.Exists(Path.Combine(Features, path))).ToList();
+        Assert.True(stale.Count == 0, "provenance rows for files that do not exist: " + string.Join(", ", stale));
+    }
 
     [Fact]
     public void Every_row_says_workerd_with_its_version_and_a_compatibility_date()
