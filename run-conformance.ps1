@@ -3,7 +3,7 @@
 #
 #   dotnet tool restore && dotnet pwsh ./run-conformance.ps1                      # the reference implementation
 #   dotnet pwsh ./run-conformance.ps1 -Target workerd,node -Profile documented     # two runtimes, one profile, plus a matrix
-#   dotnet pwsh ./run-conformance.ps1 -Requirement ALS-RUN-1 -Accept               # re-verify one requirement's snapshots
+#   dotnet pwsh ./run-conformance.ps1 -Target workerd -Requirement ALS-RUN-1 -Accept  # re-verify one requirement's snapshots
 #   dotnet pwsh ./run-conformance.ps1 -Command 'node {node-host}'                   # any runtime through the command target
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
 #
@@ -29,7 +29,8 @@ param(
     [string[]] $Requirement = @(),
     # A raw `dotnet test --filter` expression, ANDed with the above.
     [string] $Filter = '',
-    # Write verified snapshots for scenarios whose trace differs or has none (completed runs only).
+    # Write verified snapshots for scenarios whose trace differs or has none (completed runs only), and record who produced
+    # them in features/snapshots.provenance.tsv; only from workerd unless -AcceptFrom names the target.
     [switch] $Accept,
     # With -Accept on a target other than workerd: the target's name, saying you knowingly write snapshots from it
     # (snapshots are what workerd prints; without this, accepting from another target is a run problem). Env: CONFORMANCE_ACCEPT_FROM.
