@@ -12,7 +12,7 @@ namespace Harness.Tests.Repository;
 public sealed partial class PathReferenceTests
 {
     private static readonly string Root = RepositoryRoot.Find();
-    private static readonly string[] Extensions = [".md", ".cs", ".ps1", ".props", ".sh", ".mjs", ".json", ".feature", ".csproj"];
+    private static readonly string[] Extensions = [".md", ".cs", ".ps1", ".props", ".sh", ".js", ".mjs", ".json", ".feature", ".csproj"];
 
     private static IReadOnlyList<string> TrackedTextFiles()
     {
@@ -68,7 +68,7 @@ public sealed partial class PathReferenceTests
     private static string CitingText(string file, string text)
     {
         if (file.EndsWith(".md", StringComparison.Ordinal)) return text;
-        var comment = Path.GetExtension(file) is ".sh" or ".ps1" ? new[] { "#" } : ["//", "*", "/*", "<!--"];
+        var comment = Path.GetExtension(file) is ".sh" or ".ps1" or ".feature" ? new[] { "#" } : ["//", "*", "/*", "/**", "<!--"];
         return string.Join('\n', text.Split('\n').Select(l => comment.Any(c => l.TrimStart().StartsWith(c, StringComparison.Ordinal)) ? l : ""));
     }
 
