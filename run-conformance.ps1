@@ -3,7 +3,7 @@
 #
 #   dotnet tool restore && dotnet pwsh ./run-conformance.ps1                      # the reference implementation
 #   dotnet pwsh ./run-conformance.ps1 -Target workerd,node -Profile documented     # two runtimes, one profile, plus a matrix
-#   dotnet pwsh ./run-conformance.ps1 -Requirement ALS-RUN-1 -Accept               # re-verify one requirement's snapshots
+#   dotnet pwsh ./run-conformance.ps1 -Target workerd -Requirement ALS-RUN-1 -Accept  # re-verify one requirement's snapshots
 #   dotnet pwsh ./run-conformance.ps1 -Command 'node {node-host}'                   # any runtime through the command target
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
 #
@@ -40,15 +40,19 @@ param(
     [string[]] $Requirement = @(),
     # A raw `dotnet test --filter` expression, ANDed with the above.
     [string] $Filter = '',
-    # Write verified snapshots for scenarios whose trace differs or has none (completed runs only).
+    # Write verified snapshots for scenarios whose trace differs or has none (completed runs only), and record who produced
+    # them in features/snapshots.provenance.tsv; only from workerd unless -AcceptFrom names the target.
     [switch] $Accept,
+    # With -Accept on a target other than workerd: the target's name, saying you knowingly write snapshots from it
+    # (snapshots are what workerd prints; without this, accepting from another target is a run problem). Env: CONFORMANCE_ACCEPT_FROM.
+    [string] $AcceptFrom = '',
     # Run shard i of n, e.g. 2/4 (deterministic by scenario id).
     [string] $Shard = '',
     # Report root; each target writes <ReportDir>/<target>, the matrix goes to <ReportDir>. Default: reports.
     [string] $ReportDir = '',
     # Seconds allowed per scenario (default 30).
     [double] $Timeout = 0,
-    # Command template for the command target (see targets/README or ProcessTargets); implies -Target command.
+    # Command template for the command target (see README.md, "Testing your own runtime"); implies -Target command.
     [string] $Command = '',
     # Upper bound on scenarios run at once on a target (default: the target's own).
     [int] $Parallelism = 0,
@@ -146,9 +150,9 @@ foreach ($t in $targets) {
 $targets = @($targets | Where-Object { $unavailableTargets -notcontains $_ })
 
 # ---- run each target ---------------------------------------------------------------------------------------------
-# Targets run one after another: a mismatch writes <scenario>.received.txt beside the feature, and two targets running
-# at once would overwrite each other's received files (and accepts). Each target's own scenarios run in parallel.
-$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
+# Targets run one after another: received files go to <ReportDir>/<target>/received/ and cannot clash, but two accepts at
+# once would race on the verified files and the provenance manifest. Each target's own scenarios run in parallel.
+$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
     'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS'
 $unexpectedTotal = 0
 $failedRuns = @()
@@ -170,6 +174,7 @@ foreach ($t in $targets) {
         if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
         if ($AllowUnavailable) { $env:CONFORMANCE_ALLOW_UNAVAILABLE = '1' }
         if ($UpdateExpectations) { $env:CONFORMANCE_UPDATE_EXPECTATIONS = '1' }
+        if ($AcceptFrom) { $env:CONFORMANCE_ACCEPT_FROM = $AcceptFrom }
         if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
         if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
         if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }

@@ -7,7 +7,7 @@ using global::Jint.Runtime.Interop;
 
 namespace Workers.AsyncContext.Jint;
 
-/// <summary>The native binding behind Js/web.js: console sinks, timers, microtasks, scheduler.wait, error reports.</summary>
+/// <summary>The native binding H behind the Js/ web globals (WebGlobals.Parts): console sinks, timers, microtasks, scheduler.wait, error reports.</summary>
 internal sealed partial class WorkerRuntime
 {
     private ObjectInstance BuildHostBinding()
@@ -18,7 +18,7 @@ internal sealed partial class WorkerRuntime
         static JsValue Arg(JsValue[] a, int i) => i < a.Length ? a[i] : JsValue.Undefined;
 
         Fn("stdout", (_, a) => { Stdout(Arg(a, 0).ToString()); return JsValue.Undefined; });
-        // Stryker disable once Statement,String,Block : H.stderr only backs web.js console.warn/error, which trace.mjs replaces before any program runs; standard error is not part of the trace (TF-1) (tests/mutation/equivalent-mutants.md)
+        // Stryker disable once Statement,String,Block : H.stderr only backs Js/console.js console.warn/error, which trace.mjs replaces before any program runs; standard error is not part of the trace (TF-1) (tests/mutation/equivalent-mutants.md)
         Fn("stderr", (_, a) => { Stderr(Arg(a, 0).ToString()); return JsValue.Undefined; });
         Fn("addTimer", (_, a) => AddTimer(Arg(a, 0), TypeConverter.ToNumber(Arg(a, 1)), Arg(a, 2), TypeConverter.ToBoolean(Arg(a, 3))));
         Fn("clearTimer", (_, a) => { _loop.Clear((int)TypeConverter.ToNumber(Arg(a, 0))); return JsValue.Undefined; });

@@ -3,6 +3,7 @@ using global::Jint;
 using global::Jint.Native;
 using global::Jint.Native.Object;
 using global::Jint.Runtime;
+using global::Jint.Runtime.Modules;
 using static System.FormattableString;
 
 namespace Workers.AsyncContext.Jint;
@@ -56,11 +57,11 @@ internal sealed partial class WorkerRuntime
     private WorkerRunResult RunCore()
     {
         // Load: the entry module's top level runs in the root frame, outside any request.
-        var import = FrameScope.RunIn(_carrier, AsyncContextFrame.Empty, () =>
+        var import = FrameScope.RunIn(_carrier, AsyncContextFrame.Empty, (ModuleImportOperation? Import, WorkerRunResult? Error) () =>
         {
             try
             {
-                return (Import: _engine.Modules.StartImport(_source.EntryModule), Error: (WorkerRunResult?)null);
+                return (_engine.Modules.StartImport(_source.EntryModule), null);
             }
             catch (JavaScriptException ex)
             {
@@ -82,10 +83,12 @@ internal sealed partial class WorkerRuntime
         }
         if (operation.IsFaulted)
         {
-            return new(WorkerOutcome.LoadError, JsErrors.TypeName(operation.Error), JsErrors.Message(operation.Error));
+            // A faulted import always carries its error; undefined stands in only to satisfy the nullable annotation.
+            var error = operation.Error ?? JsValue.Undefined;
+            return new(WorkerOutcome.LoadError, JsErrors.TypeName(error), JsErrors.Message(error));
         }
 
-        var handlers = operation.Namespace.Get("default") as ObjectInstance ?? new JsObject(_engine);
+        var handlers = operation.Namespace?.Get("default") as ObjectInstance ?? new JsObject(_engine);
         BuildBindings(handlers);
         var test = handlers.Get("test");
         if (!test.IsCallable()) return new(WorkerOutcome.Completed, null, null);

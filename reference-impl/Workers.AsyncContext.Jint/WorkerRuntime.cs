@@ -66,10 +66,9 @@ internal sealed partial class WorkerRuntime
 
         _tracker = new RejectionTracker(_carrier, flags.UnhandledRejectionAfterMicrotaskCheckpoint,
             QueueHostMicrotask, DispatchPromiseEvent);
-        _engine.Advanced.PromiseRejectionTracker += (_, e) => _tracker.Track(e.Promise, e.Value, e.Operation);
+        _engine.Advanced.PromiseRejectionTracker += (_, e) => _tracker.Track(e.Promise, e.Value ?? JsValue.Undefined, e.Operation);
 
-        var webFactory = _engine.Evaluate(JsResources.Read("web.js"), "workers:web.js");
-        _web = (ObjectInstance)_engine.Call(webFactory, JsValue.Undefined, [BuildHostBinding()]);
+        _web = WebGlobals.Install(_engine, BuildHostBinding());
 
         NodeAsyncHooksBinding.AddModule(_engine, _carrier);
         WrapThen(_engine, _carrier, promiseProto, _originalThen, _tracker);

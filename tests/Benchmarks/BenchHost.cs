@@ -76,7 +76,7 @@ public sealed class BenchHost
     public void InstallHostThen()
     {
         var tracker = new RejectionTracker(_carrier, afterCheckpoint: true, queueMicrotask: _ => { }, dispatch: (_, _, _) => { });
-        _engine.Advanced.PromiseRejectionTracker += (_, e) => tracker.Track(e.Promise, e.Value, e.Operation);
+        _engine.Advanced.PromiseRejectionTracker += (_, e) => tracker.Track(e.Promise, e.Value ?? JsValue.Undefined, e.Operation);
         var promiseProto = (ObjectInstance)_engine.Evaluate("Promise.prototype");
         WorkerRuntime.WrapThen(_engine, _carrier, promiseProto, promiseProto.Get("then"), tracker);
     }

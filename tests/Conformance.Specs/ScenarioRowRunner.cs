@@ -12,7 +12,7 @@ using Xunit;
 namespace Conformance.Specs;
 
 /// <summary>
-/// Runs one row through Reqnroll's runtime the way generated code-behind would (shared/design/FACTS.md): test runner for the
+/// Runs one row through Reqnroll's runtime the way generated code-behind would (the generator does not restore here): test runner for the
 /// feature, feature switch, scenario initialize/start, each step by its pickle type, collect errors, scenario end, release.
 /// Reqnroll reports the conformance truth (the scenario fails on a mismatch); the xunit result then applies the target's
 /// known failures: a failure exactly as listed is skipped; a listed pass, a changed failure, an unlisted failure and an
@@ -59,11 +59,13 @@ public static class ScenarioRowRunner
             runner.OnScenarioInitialize(ReqnrollModel.ScenarioInfoFor(entry), ReqnrollModel.RuleInfoFor(entry));
             runner.ScenarioContext.Set(state);
             Exception? failure = null;
+            var status = ScenarioExecutionStatus.OK;
             try
             {
                 await runner.OnScenarioStartAsync();
                 foreach (var step in entry.Pickle!.Steps)
                     await SendStepAsync(runner, entry.Feature, step);
+                status = runner.ScenarioContext.ScenarioExecutionStatus;
                 await runner.CollectScenarioErrorsAsync();
             }
             catch (Exception error)
@@ -75,6 +77,12 @@ public static class ScenarioRowRunner
                 await runner.OnScenarioEndAsync();
             }
 
+            // An undefined, pending or ambiguous step is an ERROR of the row, never a pass, whatever ran before it.
+            if (status is ScenarioExecutionStatus.UndefinedStep or ScenarioExecutionStatus.StepDefinitionPending or ScenarioExecutionStatus.BindingError)
+            {
+                var named = ScenarioCompiler.TryCompile(entry, out _, out var problem) ? "" : $"\n{problem}";
+                return ScenarioOutcome.Error($"Reqnroll: {Describe(status)}: {failure?.Message ?? "(no message)"}{named}");
+            }
             // The check step sets the outcome (PASS or the reason it is not); without it, a step failed before the check.
             if (state.Outcome is { } outcome) return outcome;
             return ScenarioOutcome.Error(failure is null
@@ -86,6 +94,13 @@ public static class ScenarioRowRunner
             TestRunnerManager.ReleaseTestRunner(runner);
         }
     }
+
+    private static string Describe(ScenarioExecutionStatus status) => status switch
+    {
+        ScenarioExecutionStatus.UndefinedStep => "undefined step (no step definition matches it)",
+        ScenarioExecutionStatus.StepDefinitionPending => "pending step",
+        _ => "binding error (an ambiguous step, or arguments that do not fit its definition)",
+    };
 
     private static Task SendStepAsync(ITestRunner runner, FeatureFile feature, PickleStep step)
     {

@@ -235,7 +235,8 @@ public class HostOutcomeTests
         try
         {
             WorkerHost.Run(WorkerSource.FromModules(new Dictionary<string, string> { ["main.mjs"] = "console.log('x');" }, "main.mjs"),
-                new WorkerHostOptions { Stdout = _ => seen = $"{System.Globalization.CultureInfo.CurrentCulture.Name} {Environment.CurrentManagedThreadId}" });
+                new WorkerHostOptions { Stdout = _ => seen = $"{System.Globalization.CultureInfo.CurrentCulture.Name} {Environment.CurrentManagedThreadId}" },
+                TestContext.Current.CancellationToken);
         }
         finally
         {
@@ -245,7 +246,7 @@ public class HostOutcomeTests
         Assert.NotEqual(Environment.CurrentManagedThreadId.ToString(), seen.Split(' ')[1]); // a thread of its own
         var error = Assert.Throws<InvalidOperationException>(() => WorkerHost.Run(
             WorkerSource.FromModules(new Dictionary<string, string> { ["main.mjs"] = "console.log('x');" }, "main.mjs"),
-            new WorkerHostOptions { Stdout = _ => throw new InvalidOperationException("sink broke") }));
+            new WorkerHostOptions { Stdout = _ => throw new InvalidOperationException("sink broke") }, TestContext.Current.CancellationToken));
         Assert.Equal("sink broke", error.Message);
         Assert.Contains(nameof(The_worker_thread_keeps_the_callers_culture_and_hands_back_host_exceptions), error.StackTrace);
     }
@@ -256,7 +257,8 @@ public class HostOutcomeTests
     public void The_stack_size_must_be_positive(int bytes)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkerHost.Run(
-            WorkerSource.FromModules(new Dictionary<string, string> { ["main.mjs"] = "" }, "main.mjs"), new WorkerHostOptions { StackSizeBytes = bytes }));
+            WorkerSource.FromModules(new Dictionary<string, string> { ["main.mjs"] = "" }, "main.mjs"), new WorkerHostOptions { StackSizeBytes = bytes },
+            TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -352,7 +354,7 @@ public class HostOutcomeTests
                 """,
         };
         var lines = new List<string>();
-        var result = WorkerHost.Run(WorkerSource.FromModules(modules, "driver.mjs"), new WorkerHostOptions { Stdout = lines.Add });
+        var result = WorkerHost.Run(WorkerSource.FromModules(modules, "driver.mjs"), new WorkerHostOptions { Stdout = lines.Add }, TestContext.Current.CancellationToken);
         Assert.Equal(WorkerOutcome.Completed, result.Outcome);
         Assert.Equal([
             "@@trace log: fetch 1 {n: 1, s: \"str\"} [1, \"a\"]",

@@ -15,6 +15,7 @@ namespace Conformance.Harness.Execution;
 public sealed class ConformanceRun : IAsyncDisposable
 {
     private readonly Lazy<Task<string?>> _availability;
+    private readonly Lazy<Task<string>> _version;
     private readonly IReadOnlySet<string>? _shardKeys;
     private readonly ScenarioExecutor? _executor;
     private readonly List<string> _notices = [];
@@ -41,10 +42,16 @@ public sealed class ConformanceRun : IAsyncDisposable
         Settings = settings;
         Catalog = catalog ?? FeatureCatalog.Load(settings.FeaturesRoot);
         KnownFailures = KnownFailureList.Load(settings.ExpectationsFile);
-        Snapshots = new SnapshotStore(settings.Accept);
+        var problems = new List<string>(settings.Problems);
+        ProvenanceManifest? provenance = null;
+        if (settings.Accept)
+        {
+            provenance = ProvenanceManifest.Load(ProvenanceManifest.PathUnder(settings.FeaturesRoot));
+            problems.AddRange(provenance.Problems.Select(p => $"cannot accept: the provenance manifest is malformed: {p}"));
+        }
+        Snapshots = new SnapshotStore(settings.Accept, settings.FeaturesRoot, Path.Combine(settings.ReportDirectory, SnapshotStore.ReceivedFolder), provenance);
         Journal = new ResultsJournal(settings.ReportDirectory);
 
-        var problems = new List<string>(settings.Problems);
         (ITarget? target, string? targetProblem) = (createTarget ?? CreateTarget)(settings);
         if (targetProblem is not null) problems.Add(targetProblem);
         Target = target;
@@ -57,6 +64,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         if (Target is not null) _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism);
         _shardKeys = settings.Shard?.Select(Catalog.Entries.Select(e => e.Key));
         _availability = new(() => CheckAvailabilityAsync());
+        _version = new(() => ReadVersionAsync());
         if (!Directory.Exists(settings.FeaturesRoot)) _notices.Add($"no features folder at {settings.FeaturesRoot}");
     }
 
@@ -96,6 +104,13 @@ public sealed class ConformanceRun : IAsyncDisposable
             lock (_gate) _notices.Add($"TARGET {Target.Name} IS UNAVAILABLE: every scenario was skipped. {reason}");
             return reason;
         }
+    }
+
+    /// <summary>The target's version for the provenance manifest; "unknown" for a target that cannot say (recorded as such).</summary>
+    private async Task<string> ReadVersionAsync()
+    {
+        if (Target is not IVersionedTarget versioned) return "unknown";
+        return await versioned.ReadVersionAsync(CancellationToken.None).ConfigureAwait(false) is { Length: > 0 } version ? version : "unknown";
     }
 
     /// <summary>Whether the row belongs to this run's shard (always, without CONFORMANCE_SHARD).</summary>
@@ -140,7 +155,15 @@ public sealed class ConformanceRun : IAsyncDisposable
     {
         if (_executor is null) return ScenarioOutcome.Error(string.Join("\n", Problems));
         var run = await _executor.RunAsync(program).ConfigureAwait(false);
-        return ScenarioJudge.Judge(run, entry.VerifiedPath, Snapshots);
+        SnapshotOrigin? origin = null;
+        if (Snapshots.AcceptMode)
+        {
+            var version = await _version.Value.ConfigureAwait(false);
+            if (Target is IVersionedTarget && version == "unknown")
+                return ScenarioOutcome.Error($"cannot accept: the version of {Target.Name} could not be read for the provenance manifest");
+            origin = new SnapshotOrigin(Target!.Name, version, program.CompatibilityDate);
+        }
+        return ScenarioJudge.Judge(run, entry.VerifiedPath, Snapshots, origin);
     }
 
     /// <summary>Applies the known failures and writes the result to results.jsonl.</summary>

@@ -8,6 +8,8 @@ namespace Conformance.Harness.Execution;
 /// <list type="table">
 /// <item><term>CONFORMANCE_TARGET</term><description>target name (default <c>reference</c>); other names go to ProcessTargets.</description></item>
 /// <item><term>CONFORMANCE_ACCEPT</term><description><c>1</c>/<c>true</c>: write verified snapshots for mismatched or missing scenarios whose run completed.</description></item>
+/// <item><term>CONFORMANCE_ACCEPT_FROM</term><description>a target name other than workerd that accept may write snapshots from
+/// (snapshots are what workerd prints; accepting from another target is a run problem unless this names it).</description></item>
 /// <item><term>CONFORMANCE_REPORT_DIR</term><description>report folder (default <c>reports/&lt;target&gt;</c>; relative paths are under the repository root).</description></item>
 /// <item><term>CONFORMANCE_SHARD</term><description><c>i/n</c>: run only shard i of n; other rows are skipped.</description></item>
 /// <item><term>CONFORMANCE_TIMEOUT_SECONDS</term><description>time limit per scenario (default 30).</description></item>
@@ -23,6 +25,7 @@ public sealed record ConformanceSettings
 {
     public const string TargetVariable = "CONFORMANCE_TARGET";
     public const string AcceptVariable = "CONFORMANCE_ACCEPT";
+    public const string AcceptFromVariable = "CONFORMANCE_ACCEPT_FROM";
     public const string ReportDirVariable = "CONFORMANCE_REPORT_DIR";
     public const string ShardVariable = "CONFORMANCE_SHARD";
     public const string TimeoutVariable = "CONFORMANCE_TIMEOUT_SECONDS";
@@ -33,6 +36,8 @@ public sealed record ConformanceSettings
     public const string UpdateExpectationsVariable = "CONFORMANCE_UPDATE_EXPECTATIONS";
 
     public const string DefaultTarget = "reference";
+    /// <summary>The only target accept writes snapshots from without an override: the ground truth.</summary>
+    public const string GroundTruthTarget = "workerd";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public required string RepositoryRoot { get; init; }
@@ -40,6 +45,8 @@ public sealed record ConformanceSettings
     public bool Accept { get; init; }
     public bool AllowUnavailable { get; init; }
     public bool UpdateExpectations { get; init; }
+    /// <summary>The non-workerd target the user explicitly allowed accept to write snapshots from, if any.</summary>
+    public string? AcceptFrom { get; init; }
     public required string ReportDirectory { get; init; }
     public ShardSpec? Shard { get; init; }
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
@@ -60,6 +67,12 @@ public sealed record ConformanceSettings
         var target = Get(TargetVariable) ?? DefaultTarget;
         bool Flag(string name) => Get(name) is { } text && (text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase));
         var accept = Flag(AcceptVariable);
+
+        var acceptFrom = Get(AcceptFromVariable);
+        if (accept && target != GroundTruthTarget && acceptFrom != target)
+            problems.Add($"accept writes verified snapshots only from {GroundTruthTarget}, the ground truth, and this run's target is {target}. " +
+                $"To write them from {target} anyway, say so: -AcceptFrom {target} (or {AcceptFromVariable}={target}); " +
+                $"the provenance manifest (features/snapshots.provenance.tsv) will then name {target}.");
 
         ShardSpec? shard = null;
         if (Get(ShardVariable) is { } shardText)
@@ -93,6 +106,7 @@ public sealed record ConformanceSettings
             Accept = accept,
             AllowUnavailable = Flag(AllowUnavailableVariable),
             UpdateExpectations = Flag(UpdateExpectationsVariable),
+            AcceptFrom = acceptFrom,
             ReportDirectory = Under(Get(ReportDirVariable) ?? Path.Combine("reports", fileSafeTarget)),
             Shard = shard,
             Timeout = timeout,

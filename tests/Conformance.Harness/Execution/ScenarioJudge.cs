@@ -9,7 +9,8 @@ namespace Conformance.Harness.Execution;
 /// </summary>
 public static class ScenarioJudge
 {
-    public static ScenarioOutcome Judge(TargetRun run, string verifiedPath, SnapshotStore snapshots)
+    /// <param name="origin">Who produced the run, recorded in the provenance manifest when the store accepts.</param>
+    public static ScenarioOutcome Judge(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin = null)
     {
         switch (run.Status)
         {
@@ -17,7 +18,7 @@ public static class ScenarioJudge
                 SnapshotComparison comparison;
                 try
                 {
-                    comparison = snapshots.Check(verifiedPath, run.Trace, runCompleted: true);
+                    comparison = snapshots.Check(verifiedPath, run.Trace, runCompleted: true, origin);
                 }
                 catch (IOException error)
                 {
@@ -44,7 +45,7 @@ public static class ScenarioJudge
     private static string DescribeMismatch(SnapshotComparison comparison) =>
         comparison.Verdict == SnapshotVerdict.Missing
             ? $"no verified snapshot {comparison.VerifiedPath}; the trace is in {comparison.ReceivedPath} (review it, then accept with CONFORMANCE_ACCEPT=1 or -Accept)\n{comparison.Diff}"
-            : $"the trace differs from {comparison.VerifiedPath}; received: {comparison.ReceivedPath}\n{comparison.Diff}";
+            : $"the trace differs from {comparison.VerifiedPath}; received: {comparison.ReceivedPath} (diff beside it)\n{comparison.Diff}";
 
     private static string Join(string what, string detail, IReadOnlyList<string> trace)
     {

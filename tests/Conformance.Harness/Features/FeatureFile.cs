@@ -19,7 +19,7 @@ public sealed class FeatureFile
     public required Source Source { get; init; }
     public GherkinDocument? Document { get; init; }
     public IReadOnlyList<Pickle> Pickles { get; init; } = [];
-    /// <summary>"features/x.feature:LINE:COL: what is wrong" when the file does not parse.</summary>
+    /// <summary>"features/&lt;area&gt;/&lt;name&gt;.feature:LINE:COL: what is wrong" when the file does not parse.</summary>
     public string? ParseError { get; init; }
 
     /// <summary>The relative path without ".feature": the prefix of every scenario id in this file.</summary>

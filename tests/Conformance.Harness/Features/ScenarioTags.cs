@@ -8,7 +8,7 @@ namespace Conformance.Harness.Features;
 /// </summary>
 public sealed partial record ScenarioTags(IReadOnlyList<string> All, IReadOnlyList<string> Requirements, string? Profile, string? Problem)
 {
-    /// <summary>The profiles in report order (docs/ARCHITECTURE: "Profiles instead of special cases").</summary>
+    /// <summary>The profiles in report order (spec/README.md: one profile per scenario instead of special cases).</summary>
     public static IReadOnlyList<string> Profiles { get; } = ["documented", "caveat", "workerd-observed", "erratum"];
 
     /// <summary>Reads tags written with or without the leading '@'.</summary>

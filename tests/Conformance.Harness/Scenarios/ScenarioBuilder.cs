@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Conformance.Harness.Scenarios;
 
@@ -12,86 +11,71 @@ public enum StepRole
 }
 
 /// <summary>
-/// The one place where the Gherkin step vocabulary has meaning. The Reqnroll step definitions and the parallel executor's
-/// pickle compiler both feed steps here, so a scenario means the same thing to both:
-/// <code>
-///   Given the worker program:            (doc string: the ES module)
-///   And the compatibility date "2025-06-15"
-///   When the test handler runs           | When a request is sent | When a request is sent to "/path"
-///   When 3 requests are sent concurrently | When 3 requests are sent one after another
-///   Then the trace matches the verified snapshot
-/// </code>
-/// Keywords (Given/When/Then/And/But) carry no meaning here; the text does.
+/// The one place where each Gherkin step has meaning, as one typed method per step. The Reqnroll step definitions
+/// (Conformance.Specs/Steps/ConformanceSteps.cs) and the phrase table the parallel prefetch uses (<see cref="StepVocabulary"/>)
+/// both call these methods, so a scenario means the same thing to both. Each method throws
+/// <see cref="ScenarioDefinitionException"/> naming the step when its argument is not acceptable.
 /// </summary>
-public sealed partial class ScenarioBuilder
+public sealed class ScenarioBuilder
 {
     private string? _source;
     private string? _compatibilityDate;
     private ScenarioPlan? _plan;
     private string? _actStep;
 
-    /// <summary>The step texts this builder knows, for error messages and documentation.</summary>
-    public static IReadOnlyList<string> Vocabulary { get; } =
-    [
-        "the worker program:  (with a doc string holding the module)",
-        "the compatibility date \"YYYY-MM-DD\"",
-        "the test handler runs",
-        "a request is sent",
-        "a request is sent to \"/path\"",
-        "N requests are sent concurrently",
-        "N requests are sent one after another",
-        "the trace matches the verified snapshot",
-    ];
-
     public bool HasAssertion { get; private set; }
 
-    /// <summary>Applies one step; throws <see cref="ScenarioDefinitionException"/> naming the step when it is not understood.</summary>
-    public StepRole Apply(string text, string? docString)
+    /// <summary><c>Given the worker program:</c> with the module source as doc string.</summary>
+    public StepRole Program(string? source)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var step = text.Trim();
-
-        if (step == "the worker program:")
-        {
-            if (docString is null) throw Error(step, "needs a doc string holding the program's module source");
-            if (_source is not null) throw Error(step, "the program is already given");
-            _source = docString;
-            return StepRole.Arrange;
-        }
-        if (CompatibilityDate().Match(step) is { Success: true } date)
-        {
-            var value = date.Groups[1].Value;
-            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                throw Error(step, $"\"{value}\" is not a date written YYYY-MM-DD");
-            if (_compatibilityDate is not null) throw Error(step, "the compatibility date is already given");
-            _compatibilityDate = value;
-            return NoDocString(step, docString, StepRole.Arrange);
-        }
-        if (step == "the test handler runs")
-            return Act(step, docString, ScenarioPlan.TestHandlerOnly);
-        if (step == "a request is sent")
-            return Act(step, docString, new ScenarioPlan([new WorkerRequest("GET", "/")], Concurrent: false));
-        if (RequestTo().Match(step) is { Success: true } to)
-        {
-            var path = to.Groups[1].Value;
-            if (!path.StartsWith('/')) throw Error(step, $"the path \"{path}\" must start with '/'");
-            return Act(step, docString, new ScenarioPlan([new WorkerRequest("GET", path)], Concurrent: false));
-        }
-        if (ManyRequests().Match(step) is { Success: true } many)
-        {
-            if (!int.TryParse(many.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 1000)
-                throw Error(step, "the number of requests must be between 1 and 1000");
-            var requests = Enumerable.Range(0, count).Select(i => new WorkerRequest("GET", $"/{i}")).ToArray();
-            return Act(step, docString, new ScenarioPlan(requests, Concurrent: many.Groups[2].Value == "concurrently"));
-        }
-        if (step == "the trace matches the verified snapshot")
-        {
-            HasAssertion = true;
-            return NoDocString(step, docString, StepRole.Assert);
-        }
-        throw new ScenarioDefinitionException(
-            $"unknown step \"{step}\". The steps are:\n  " + string.Join("\n  ", Vocabulary));
+        const string step = "the worker program:";
+        if (source is null) throw Error(step, "needs a doc string holding the program's module source");
+        if (_source is not null) throw Error(step, "the program is already given");
+        _source = source;
+        return StepRole.Arrange;
     }
+
+    /// <summary><c>Given the compatibility date "YYYY-MM-DD"</c>.</summary>
+    public StepRole CompatibilityDate(string date)
+    {
+        var step = $"the compatibility date \"{date}\"";
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            throw Error(step, $"\"{date}\" is not a date written YYYY-MM-DD");
+        if (_compatibilityDate is not null) throw Error(step, "the compatibility date is already given");
+        _compatibilityDate = date;
+        return StepRole.Arrange;
+    }
+
+    /// <summary><c>When the test handler runs</c>.</summary>
+    public StepRole RunTestHandler() => Act("the test handler runs", ScenarioPlan.TestHandlerOnly);
+
+    /// <summary><c>When a request is sent</c> (GET /) or <c>When a request is sent to "/path"</c>.</summary>
+    public StepRole SendRequest(string? path = null)
+    {
+        var step = path is null ? "a request is sent" : $"a request is sent to \"{path}\"";
+        path ??= "/";
+        if (!path.StartsWith('/')) throw Error(step, $"the path \"{path}\" must start with '/'");
+        return Act(step, new ScenarioPlan([new WorkerRequest("GET", path)], Concurrent: false));
+    }
+
+    /// <summary><c>When N requests are sent concurrently</c> | <c>one after another</c>: GET /0 … /N-1.</summary>
+    public StepRole SendRequests(int count, bool concurrent)
+    {
+        var step = $"{count} requests are sent {(concurrent ? "concurrently" : "one after another")}";
+        if (count is < 1 or > 1000) throw Error(step, "the number of requests must be between 1 and 1000");
+        var requests = Enumerable.Range(0, count).Select(i => new WorkerRequest("GET", $"/{i}")).ToArray();
+        return Act(step, new ScenarioPlan(requests, concurrent));
+    }
+
+    /// <summary><c>Then the trace matches the verified snapshot</c>: the program is complete; the caller runs and compares it.</summary>
+    public StepRole CheckTrace()
+    {
+        HasAssertion = true;
+        return StepRole.Assert;
+    }
+
+    /// <summary>Applies one step by its text, through <see cref="StepVocabulary"/> (any keyword).</summary>
+    public StepRole Apply(string text, string? docString) => StepVocabulary.Apply(this, keyword: null, text, docString);
 
     /// <summary>The program the steps so far describe; the compatibility date defaults to <see cref="ScenarioProgram.DefaultCompatibilityDate"/>.</summary>
     public ScenarioProgram Build(string scenarioId)
@@ -101,25 +85,13 @@ public sealed partial class ScenarioBuilder
         return new ScenarioProgram(scenarioId, _source, _plan, _compatibilityDate ?? ScenarioProgram.DefaultCompatibilityDate);
     }
 
-    private StepRole Act(string step, string? docString, ScenarioPlan plan)
+    private StepRole Act(string step, ScenarioPlan plan)
     {
         if (_plan is not null) throw Error(step, $"the scenario already has an action (\"{_actStep}\"); one action per scenario");
         _plan = plan;
         _actStep = step;
-        return NoDocString(step, docString, StepRole.Act);
+        return StepRole.Act;
     }
 
-    private static StepRole NoDocString(string step, string? docString, StepRole role) =>
-        docString is null ? role : throw Error(step, "takes no doc string");
-
-    private static ScenarioDefinitionException Error(string step, string problem) => new($"step \"{step}\": {problem}");
-
-    [GeneratedRegex("^the compatibility date \"([^\"]*)\"$")]
-    private static partial Regex CompatibilityDate();
-
-    [GeneratedRegex("^a request is sent to \"([^\"]*)\"$")]
-    private static partial Regex RequestTo();
-
-    [GeneratedRegex("^(\\d+) requests are sent (concurrently|one after another)$")]
-    private static partial Regex ManyRequests();
+    internal static ScenarioDefinitionException Error(string step, string problem) => new($"step \"{step}\": {problem}");
 }

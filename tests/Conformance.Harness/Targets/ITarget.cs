@@ -40,3 +40,10 @@ public interface ITarget
 
     Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken);
 }
+
+/// <summary>A target that can say which version of its runtime it runs, for the snapshot provenance manifest.</summary>
+public interface IVersionedTarget
+{
+    /// <summary>The runtime's own version text (workerd: its `--version` output), or null when it cannot be read.</summary>
+    Task<string?> ReadVersionAsync(CancellationToken cancellationToken);
+}

@@ -10,7 +10,7 @@ namespace Conformance.Specs.Reqnroll;
 
 /// <summary>
 /// Registers this assembly's unit-test runtime provider. Without a unit-test plugin Reqnroll falls back to a provider named
-/// "nunit" that is not registered (shared/design/FACTS.md, "Reqnroll without the generator").
+/// "nunit" that is not registered (Reqnroll.xUnit and the generator do not restore here, so Reqnroll's runtime is driven directly).
 /// </summary>
 public sealed class ConformanceRuntimePlugin : IRuntimePlugin
 {

@@ -7,26 +7,43 @@ using global::Reqnroll;
 namespace Conformance.Specs.Steps;
 
 /// <summary>
-/// Thin step definitions: every step's text (and doc string) goes to <see cref="ScenarioBuilder"/>, the one place that gives
-/// the vocabulary meaning and names an unknown step precisely. The check step runs the program on the target (or collects
-/// the prefetched run), attaches the trace to the report, and fails the scenario unless the trace matches its snapshot.
+/// One Reqnroll step definition per step phrase, with Cucumber expressions, so Reqnroll's own undefined- and ambiguous-step
+/// detection works. Each calls one <see cref="ScenarioBuilder"/> method, the one place a step has meaning; the phrase table the
+/// prefetch compiler uses (<see cref="StepVocabulary"/>) has the same keyword and expression for each, checked by reflection
+/// in Harness.Tests/Scenarios/StepBindingParityTests. The check step runs the program on the target (or collects the
+/// prefetched run), attaches the trace to the report, and fails the scenario unless the trace matches its snapshot.
 /// </summary>
 [Binding]
 public sealed class ConformanceSteps(ScenarioContext scenarioContext, IReqnrollOutputHelper output)
 {
-    private const string AnyText = "^(.*)$";
+    private ScenarioState State => scenarioContext.Get<ScenarioState>();
 
-    [Given(AnyText), When(AnyText), Then(AnyText)]
-    public Task Step(string text) => ApplyAsync(text, docString: null);
+    [Given("the worker program:")]
+    public void WorkerProgram(string source) => State.Builder.Program(source);
 
-    [Given(AnyText), When(AnyText), Then(AnyText)]
-    public Task StepWithDocString(string text, string docString) => ApplyAsync(text, docString);
+    [Given("the compatibility date {string}")]
+    public void CompatibilityDate(string date) => State.Builder.CompatibilityDate(date);
 
-    private async Task ApplyAsync(string text, string? docString)
+    [When("the test handler runs")]
+    public void TestHandlerRuns() => State.Builder.RunTestHandler();
+
+    [When("a request is sent")]
+    public void RequestIsSent() => State.Builder.SendRequest();
+
+    [When("a request is sent to {string}")]
+    public void RequestIsSentTo(string path) => State.Builder.SendRequest(path);
+
+    [When("{int} requests are sent concurrently")]
+    public void RequestsAreSentConcurrently(int count) => State.Builder.SendRequests(count, concurrent: true);
+
+    [When("{int} requests are sent one after another")]
+    public void RequestsAreSentOneAfterAnother(int count) => State.Builder.SendRequests(count, concurrent: false);
+
+    [Then("the trace matches the verified snapshot")]
+    public async Task TraceMatchesTheVerifiedSnapshot()
     {
-        var state = scenarioContext.Get<ScenarioState>();
-        if (state.Builder.Apply(text, docString) != StepRole.Assert) return;
-
+        var state = State;
+        state.Builder.CheckTrace();
         var program = state.Builder.Build(state.Entry.Id);
         var outcome = await ConformanceSession.Run.ExecuteAsync(state.Entry, program);
         state.Outcome = outcome;

@@ -73,7 +73,9 @@ public sealed class ConformanceRunTests : IDisposable
 
         Assert.Equal(ScenarioStatus.Fail, outcome.Status);
         Assert.Contains("+log: 41", outcome.Detail);
-        Assert.True(File.Exists(entry.VerifiedPath.Replace(".verified.txt", ".received.txt")));
+        Assert.True(File.Exists(Path.Combine(run.Settings.ReportDirectory, "received", "basics", "run.run-returns-the-callback-s-value.received.txt")));
+        Assert.True(File.Exists(Path.Combine(run.Settings.ReportDirectory, "received", "basics", "run.run-returns-the-callback-s-value.diff")));
+        Assert.False(File.Exists(entry.VerifiedPath.Replace(".verified.txt", ".received.txt")));
     }
 
     [Theory]
@@ -89,7 +91,7 @@ public sealed class ConformanceRunTests : IDisposable
         var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
 
         Assert.Equal(expected, outcome.Status);
-        Assert.False(File.Exists(entry.VerifiedPath.Replace(".verified.txt", ".received.txt")));
+        Assert.False(File.Exists(run.Snapshots.ReceivedPathFor(entry.VerifiedPath)));
     }
 
     [Fact]

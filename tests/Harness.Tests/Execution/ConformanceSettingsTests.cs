@@ -29,7 +29,7 @@ public sealed class ConformanceSettingsTests
     [Fact]
     public void Variables_override_the_defaults()
     {
-        var settings = From(("CONFORMANCE_TARGET", "node"), ("CONFORMANCE_ACCEPT", "1"), ("CONFORMANCE_REPORT_DIR", "/tmp/r"),
+        var settings = From(("CONFORMANCE_TARGET", "node"), ("CONFORMANCE_ACCEPT", "1"), ("CONFORMANCE_ACCEPT_FROM", "node"), ("CONFORMANCE_REPORT_DIR", "/tmp/r"),
             ("CONFORMANCE_SHARD", "2/3"), ("CONFORMANCE_TIMEOUT_SECONDS", "2.5"), ("CONFORMANCE_FEATURES", "other"), ("CONFORMANCE_PARALLELISM", "2"));
         Assert.Equal("node", settings.TargetName);
         Assert.True(settings.Accept);
@@ -61,5 +61,24 @@ public sealed class ConformanceSettingsTests
         var settings = From(("CONFORMANCE_SHARD", "9/2"), ("CONFORMANCE_TIMEOUT_SECONDS", "soon"), ("CONFORMANCE_PARALLELISM", "-1"));
         Assert.Equal(3, settings.Problems.Count);
         Assert.Contains(settings.Problems, p => p.StartsWith("CONFORMANCE_SHARD"));
+    }
+
+    [Fact]
+    public void Accept_from_a_target_other_than_workerd_is_a_problem_naming_the_override()
+    {
+        var problem = Assert.Single(From(("CONFORMANCE_TARGET", "node"), ("CONFORMANCE_ACCEPT", "1")).Problems);
+        Assert.Contains("only from workerd", problem);
+        Assert.Contains("-AcceptFrom node", problem);
+        Assert.Contains("CONFORMANCE_ACCEPT_FROM=node", problem);
+        Assert.NotEmpty(From(("CONFORMANCE_ACCEPT", "1")).Problems);
+        Assert.NotEmpty(From(("CONFORMANCE_TARGET", "node"), ("CONFORMANCE_ACCEPT", "1"), ("CONFORMANCE_ACCEPT_FROM", "bun")).Problems);
+    }
+
+    [Fact]
+    public void Accept_from_workerd_or_from_an_explicitly_named_target_is_allowed()
+    {
+        Assert.Empty(From(("CONFORMANCE_TARGET", "workerd"), ("CONFORMANCE_ACCEPT", "1")).Problems);
+        Assert.Empty(From(("CONFORMANCE_TARGET", "node"), ("CONFORMANCE_ACCEPT", "1"), ("CONFORMANCE_ACCEPT_FROM", "node")).Problems);
+        Assert.Empty(From(("CONFORMANCE_TARGET", "node"), ("CONFORMANCE_ACCEPT_FROM", "node")).Problems);
     }
 }

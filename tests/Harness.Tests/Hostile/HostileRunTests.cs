@@ -72,6 +72,7 @@ public sealed class HostileRunTests
 
         ResultAssert.Status(results, "hostile/snapshots/a-missing-verified-snapshot", "FAIL");
         Assert.Equal("log: x\nend\n", File.ReadAllText(suite.ReceivedPathOf("snapshots", "a missing verified snapshot")));
+        Assert.Empty(Directory.EnumerateFiles(suite.FeaturesRoot, "*.received.txt", SearchOption.AllDirectories));
         ResultAssert.Status(results, "hostile/snapshots/an-empty-verified-snapshot", "FAIL");
         ResultAssert.Status(results, "hostile/snapshots/a-verified-snapshot-with-windows-line-endings", "PASS");
         suite.AssertVerifiedFilesUntouched();

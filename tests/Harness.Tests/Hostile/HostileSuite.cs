@@ -111,8 +111,9 @@ internal sealed class HostileSuite : IDisposable
         foreach (var path in now) Assert.True(_verifiedBefore[path].SequenceEqual(File.ReadAllBytes(path)), $"{path} was rewritten");
     }
 
+    /// <summary>Received files go under the report folder, never beside the verified file (spec/trace-format.md, "Snapshots").</summary>
     public string ReceivedPathOf(string feature, string name) =>
-        Path.Combine(FeaturesRoot, "hostile", $"{feature}.{ScenarioSlug.From(name)}.received.txt");
+        Path.Combine(ReportDirectory, "received", "hostile", $"{feature}.{ScenarioSlug.From(name)}.received.txt");
 
     public void Dispose() => _temp.Dispose();
 }

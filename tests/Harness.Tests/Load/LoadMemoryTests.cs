@@ -148,7 +148,7 @@ public sealed class LoadMemoryTests
                 WallClockTimeout = TimeSpan.FromSeconds(120),
                 Stdout = line => { if (line.StartsWith(TracePrefix, StringComparison.Ordinal)) trace.Add(line[TracePrefix.Length..]); },
             };
-            var result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options);
+            var result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options, TestContext.Current.CancellationToken);
             Assert.Equal(WorkerOutcome.Completed, result.Outcome);
             Assert.Equal(expected, trace);
             afters.Add(FullGc());

@@ -7,13 +7,16 @@ namespace Conformance.Harness.Targets.Process;
 /// program's compatibility date, a SELF service binding and no network (spec/runtime-bridges.md, "workerd").
 /// </summary>
 internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions options)
-    : ProcessTarget("workerd", repositoryRoot, options)
+    : ProcessTarget("workerd", repositoryRoot, options), IVersionedTarget
 {
     public const string PinnedBinary = "@cloudflare/workerd-linux-64/bin/workerd";
 
     private string Binary => Executables.Pinned(RepositoryRoot, PinnedBinary);
 
     protected override Task<string?> ProbeAsync(CancellationToken cancellationToken) => ProbePinnedAsync(Binary, cancellationToken);
+
+    /// <summary>`workerd --version`, e.g. <c>workerd 2026-11-17</c>: recorded with every snapshot accepted from workerd.</summary>
+    public Task<string?> ReadVersionAsync(CancellationToken cancellationToken) => VersionProbe.ReadAsync(Binary, cancellationToken);
 
     protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
     {

@@ -1,0 +1,29 @@
+using global::Jint;
+using global::Jint.Native;
+using global::Jint.Native.Object;
+
+namespace Workers.AsyncContext.Jint;
+
+/// <summary>
+/// Installs the Web-platform globals from Js/, one file per concern, in dependency order: each file is a function of the
+/// native binding H (WorkerRuntime.Globals.cs) and a shared object it adds what it provides to; the last, web.js, puts
+/// the globals on globalThis and returns the host's private hooks.
+/// </summary>
+internal static class WebGlobals
+{
+    public static readonly string[] Parts =
+        ["console.js", "events.js", "abort.js", "global-scope.js", "fetch-api.js", "url.js", "timers.js", "web.js"];
+
+    /// <returns>web.js's hooks (dispatchPromiseEvent, listenerCount, isResponse, newRequest, describeError, deferred, whenSettled).</returns>
+    public static ObjectInstance Install(Engine engine, JsValue host)
+    {
+        var shared = new JsObject(engine);
+        JsValue hooks = JsValue.Undefined;
+        foreach (var part in Parts)
+        {
+            var factory = engine.Evaluate(JsResources.Read(part), "workers:" + part);
+            hooks = engine.Call(factory, JsValue.Undefined, [host, shared]);
+        }
+        return (ObjectInstance)hooks;
+    }
+}
