@@ -1,4 +1,6 @@
+using Conformance.Harness.Features;
 using Conformance.Harness.Reports;
+using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Targets.Process;
@@ -10,11 +12,14 @@ using Conformance.Harness.Targets.Process;
 //   repeatability [--out <file>] <run dir or results.jsonl>...
 //                                                         compare repeated runs: every scenario whose status or trace changed;
 //                                                         exit 0: none changed; 1: some changed; 2: usage or unreadable input
+//   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
+//                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
     usage: Conformance.Reports matrix --out <dir> <report dir or results.jsonl>...
            Conformance.Reports targets
            Conformance.Reports check <target>
            Conformance.Reports repeatability [--out <file>] <run dir or results.jsonl>...
+           Conformance.Reports counts [--check]
     """;
 
 return args switch
@@ -23,6 +28,8 @@ return args switch
     ["targets"] => Targets(),
     ["check", var name] => await CheckAsync(name),
     ["repeatability", .. var rest] => RepeatabilityVerb(rest),
+    ["counts"] => Counts(check: false),
+    ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),
 };
 
@@ -84,6 +91,42 @@ static int RepeatabilityVerb(string[] args)
         File.WriteAllText(output, text);
     }
     return reports.Any(r => r.Changed.Count > 0) ? 1 : 0;
+}
+
+static int Counts(bool check)
+{
+    var root = RepositoryRoot.Find();
+    string block;
+    try
+    {
+        var spec = RequirementCatalog.Load(root);
+        block = CountsBlock.Render(spec, FeatureCatalog.Load(Path.Combine(root, "features"), spec.IdSet));
+    }
+    catch (Exception error) when (error is IOException or InvalidDataException)
+    {
+        return Fail($"counts: {error.Message}");
+    }
+    var stale = 0;
+    foreach (var file in CountsBlock.Files)
+    {
+        var path = Path.Combine(root, file);
+        string text, rewritten;
+        try
+        {
+            text = File.ReadAllText(path);
+            rewritten = CountsBlock.Rewrite(text, block, file);
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException)
+        {
+            return Fail($"counts: {error.Message}");
+        }
+        if (rewritten == text) continue;
+        stale++;
+        if (check) Console.WriteLine($"{file}: the counts block is stale; run: dotnet run --project tests/Conformance.Reports -- counts");
+        else File.WriteAllText(path, rewritten);
+    }
+    if (!check) Console.Write(block);
+    return check && stale > 0 ? 1 : 0;
 }
 
 static int Targets()

@@ -15,6 +15,11 @@ public static class Traceability
         return spec.Ids.Where(id => !tagged.Contains(id)).Select(id => $"{id} has no scenario").ToArray();
     }
 
+    /// <summary>Scenarios tagged with a profile but with no requirement id.</summary>
+    public static IReadOnlyList<string> ScenariosWithoutRequirement(FeatureCatalog catalog) =>
+        catalog.Entries.Where(e => e.PickleIndex >= 0 && e.Tags.Requirements.Count == 0)
+            .Select(e => $"{e.Key} has no requirement id").ToArray();
+
     /// <summary>Rows the catalog cannot run (an unknown tag, a missing profile, a parse error), with their problem.</summary>
     public static IReadOnlyList<string> RowProblems(FeatureCatalog catalog) =>
         catalog.Entries.Where(e => e.Problem is not null).Select(e => $"{e.Key}: {e.Problem}").ToArray();

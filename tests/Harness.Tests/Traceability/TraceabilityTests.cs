@@ -27,6 +27,17 @@ public sealed class TraceabilityTests : IDisposable
         Assert.Empty(Traceability.RowProblems(RepositoryCatalog));
 
     [Fact]
+    public void Every_scenario_has_a_requirement_id() =>
+        Assert.Empty(Traceability.ScenariosWithoutRequirement(RepositoryCatalog));
+
+    [Fact]
+    public void A_scenario_without_a_requirement_id_is_reported()
+    {
+        var spec = RequirementCatalog.Parse(Spec, "");
+        Assert.Equal(["a/f/one has no requirement id"], Traceability.ScenariosWithoutRequirement(Scratch("@documented", spec)));
+    }
+
+    [Fact]
     public void Every_verified_snapshot_belongs_to_a_scenario() =>
         Assert.Empty(Traceability.OrphanSnapshots(RepositoryCatalog));
 
