@@ -14,10 +14,13 @@ public sealed partial class RequirementCatalog
     public IReadOnlyList<string> Ids { get; }
     public IReadOnlySet<string> IdSet { get; }
     public IReadOnlyList<string> Errata { get; }
+    /// <summary>Each id's entry: the text after its heading, up to the next heading.</summary>
+    public IReadOnlyDictionary<string, string> Entries { get; }
 
-    private RequirementCatalog(IReadOnlyList<string> ids, IReadOnlyList<string> errata)
+    private RequirementCatalog(IReadOnlyList<string> ids, IReadOnlyList<string> errata, IReadOnlyDictionary<string, string> entries)
     {
         Ids = ids;
+        Entries = entries;
         IdSet = ids.ToHashSet(StringComparer.Ordinal);
         Errata = errata;
     }
@@ -25,12 +28,20 @@ public sealed partial class RequirementCatalog
     /// <summary>Parses the two files' text. A repeated id is an error: ids are stable and unique (spec/README.md "Id scheme").</summary>
     public static RequirementCatalog Parse(string requirementsText, string errataText)
     {
-        var ids = IdHeading().Matches(requirementsText).Select(m => m.Groups["id"].Value).ToArray();
+        var headings = IdHeading().Matches(requirementsText).ToArray();
+        var ids = headings.Select(m => m.Groups["id"].Value).ToArray();
         var repeated = ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (repeated.Length > 0)
             throw new InvalidDataException($"{RequirementsFile} has repeated requirement ids: {string.Join(", ", repeated)}");
         var errata = ErratumHeading().Matches(errataText).Select(m => m.Groups["id"].Value).ToArray();
-        return new RequirementCatalog(ids, errata);
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var heading in headings)
+        {
+            var start = requirementsText.IndexOf('\n', heading.Index) is var eol and >= 0 ? eol + 1 : requirementsText.Length;
+            var next = AnyHeading().Match(requirementsText, start);
+            entries[heading.Groups["id"].Value] = requirementsText[start..(next.Success ? next.Index : requirementsText.Length)];
+        }
+        return new RequirementCatalog(ids, errata, entries);
     }
 
     /// <summary>Loads the spec of a repository root; null when it has no spec/requirements.md (a test's scratch root).</summary>
@@ -48,6 +59,9 @@ public sealed partial class RequirementCatalog
 
     [GeneratedRegex(@"^### (?<id>[A-Z]+(-[A-Z0-9]+)+)\b", RegexOptions.Multiline)]
     private static partial Regex IdHeading();
+
+    [GeneratedRegex(@"^#{1,3} ", RegexOptions.Multiline)]
+    private static partial Regex AnyHeading();
 
     [GeneratedRegex(@"^## (?<id>ERR-[0-9]+)\b", RegexOptions.Multiline)]
     private static partial Regex ErratumHeading();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Conformance.Harness.Features;
 
 namespace Conformance.Harness.Requirements;
@@ -6,8 +7,33 @@ namespace Conformance.Harness.Requirements;
 /// The links between spec, features, snapshots and known-failure lists (spec/README.md "Counts": every requirement id has
 /// a scenario). Each method returns what is broken, one line per problem; an empty list means the link holds.
 /// </summary>
-public static class Traceability
+public static partial class Traceability
 {
+    /// <summary>
+    /// Where a spec entry's feature list (backquoted <c>area/name.feature</c> paths, <c>*</c> within a segment) and the
+    /// scenarios tagged with its id disagree: a feature of its scenarios the entry does not name, or a named path where no
+    /// scenario carries the id.
+    /// </summary>
+    public static IReadOnlyList<string> FeatureListMismatches(RequirementCatalog spec, FeatureCatalog catalog)
+    {
+        var problems = new List<string>();
+        foreach (var id in spec.Ids)
+        {
+            var listed = FeaturePath().Matches(spec.Entries[id]).Select(m => m.Groups["path"].Value).Distinct(StringComparer.Ordinal).ToArray();
+            var patterns = listed.Select(p => (Path: p, Regex: new Regex("^" + Regex.Escape(p).Replace(@"\*", "[^/]*") + "$"))).ToArray();
+            var files = catalog.Entries.Where(e => e.Tags.Requirements.Contains(id, StringComparer.Ordinal))
+                .Select(e => e.Feature.RelativePath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            foreach (var file in files.Where(f => !patterns.Any(p => p.Regex.IsMatch(f))))
+                problems.Add($"{id}: {file} has scenarios tagged @{id}, but its entry in spec/requirements.md does not name it");
+            foreach (var (path, regex) in patterns.Where(p => !files.Any(f => p.Regex.IsMatch(f))))
+                problems.Add($"{id}: its entry in spec/requirements.md names {path}, where no scenario is tagged @{id}");
+        }
+        return problems;
+    }
+
+    [GeneratedRegex(@"`(?<path>[a-z0-9*-]+/[a-z0-9*.-]+\.feature)`")]
+    private static partial Regex FeaturePath();
+
     /// <summary>Requirement ids of the spec that no scenario is tagged with.</summary>
     public static IReadOnlyList<string> UncoveredRequirements(RequirementCatalog spec, FeatureCatalog catalog)
     {

@@ -27,6 +27,23 @@ public sealed class TraceabilityTests : IDisposable
         Assert.Empty(Traceability.RowProblems(RepositoryCatalog));
 
     [Fact]
+    public void Each_spec_entry_names_exactly_the_features_of_its_scenarios() =>
+        Assert.Empty(Traceability.FeatureListMismatches(RepositorySpec, RepositoryCatalog));
+
+    [Fact]
+    public void A_feature_list_that_disagrees_with_the_tags_is_reported()
+    {
+        var spec = RequirementCatalog.Parse(
+            "### ALS-RUN-1 — documented\nFeatures: `b/*.feature`.\n\n## Open\n\n### OBS-THIS-1\nEvidence: `a/f.feature` → `log: true`.\n", "");
+        var problems = Traceability.FeatureListMismatches(spec, Scratch("@ALS-RUN-1 @OBS-THIS-1 @documented", spec));
+        Assert.Equal(
+        [
+            "ALS-RUN-1: a/f.feature has scenarios tagged @ALS-RUN-1, but its entry in spec/requirements.md does not name it",
+            "ALS-RUN-1: its entry in spec/requirements.md names b/*.feature, where no scenario is tagged @ALS-RUN-1",
+        ], problems);
+    }
+
+    [Fact]
     public void Every_scenario_has_a_requirement_id() =>
         Assert.Empty(Traceability.ScenariosWithoutRequirement(RepositoryCatalog));
 
