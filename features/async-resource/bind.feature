@@ -68,7 +68,7 @@ Feature: asyncResource.bind()
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @AR-BIND-1 @workerd-observed
+  @OBS-AR-BOUND-RESOURCE-1 @workerd-observed
   Scenario: the bound function carries its resource in an asyncResource property
     Given the worker program:
       """js

@@ -19,7 +19,7 @@ Feature: The AsyncResource constructor
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @AR-CTOR-1 @OBS-TYPE-IGNORED-1 @workerd-observed
+  @OBS-TYPE-IGNORED-1 @workerd-observed
   Scenario: the type argument may be omitted or be any value
     Given the worker program:
       """js

@@ -31,6 +31,9 @@ Feature: asyncResource.runInAsyncScope()
         async test() {
           const resource = als.run(1, () => new AsyncResource('R'));
           console.log(resource.runInAsyncScope(function (a, b) { return [als.getStore(), this, a, b]; }, 'self', 'x', 'y'));
+          const self = {};
+          const arg = {};
+          console.log('same this and arg', resource.runInAsyncScope(function (x) { return [this === self, x === arg]; }, self, arg));
         },
       };
       """
@@ -77,7 +80,7 @@ Feature: asyncResource.runInAsyncScope()
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @AR-RUNINSCOPE-2 @OBS-THIS-1 @workerd-observed
+  @OBS-THIS-1 @workerd-observed
   Scenario: without a thisArg the function is called with globalThis
     Given the worker program:
       """js

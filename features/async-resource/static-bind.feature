@@ -28,6 +28,8 @@ Feature: AsyncResource.bind()
         async test() {
           const bound = als.run('s', () => AsyncResource.bind((a, b) => [als.getStore(), a, b], 'Type'));
           console.log(bound('x', 'y'));
+          const arg = {};
+          console.log('same value', AsyncResource.bind((x) => x)(arg) === arg);
         },
       };
       """

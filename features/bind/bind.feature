@@ -63,6 +63,9 @@ Feature: AsyncLocalStorage.bind()
         async test() {
           const bound = als.run('s', () => AsyncLocalStorage.bind((a, b) => `${als.getStore()}:${a + b}`));
           console.log(bound(1, 2));
+          const arg = {};
+          const passThrough = als.run('s', () => AsyncLocalStorage.bind((x) => x));
+          console.log('same value', passThrough(arg) === arg);
         },
       };
       """
@@ -147,7 +150,7 @@ Feature: AsyncLocalStorage.bind()
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @ALS-BIND-1 @ALS-SNAPSHOT-1 @AR-BIND-1 @workerd-observed
+  @OBS-FUNCTION-NAME-1 @workerd-observed
   Scenario: the functions made by bind, snapshot and a resource's bind print as functions without a name
     Given the worker program:
       """js

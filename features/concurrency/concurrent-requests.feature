@@ -13,11 +13,12 @@ Feature: Concurrent requests each keep their own store
       export default {
         async fetch(req) {
           const id = Number(new URL(req.url).pathname.slice(1));
-          return als.run({ id }, async () => {
+          const store = { id };
+          return als.run(store, async () => {
             await scheduler.wait((20 - id) * 10);
             const seen = als.getStore().id;
             await Promise.resolve();
-            return new Response(`${als.getStore().id} ${seen === id ? 'saw only its own store' : `saw ${seen}`}`);
+            return new Response(`${als.getStore().id} ${seen === id ? 'saw only its own store' : `saw ${seen}`}, same store ${als.getStore() === store}`);
           });
         },
       };

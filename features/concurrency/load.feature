@@ -12,7 +12,8 @@ Feature: A thousand concurrent requests each keep their own store
       export default {
         async fetch(req) {
           const id = Number(new URL(req.url).pathname.slice(1));
-          return als.run({ id }, async () => {
+          const store = { id };
+          return als.run(store, async () => {
             const seen = [];
             await scheduler.wait(id % 7);
             seen.push(als.getStore().id);
@@ -22,7 +23,7 @@ Feature: A thousand concurrent requests each keep their own store
             for (let i = 0; i < 3; i++) await null;
             seen.push(als.getStore().id);
             const own = seen.every((store) => store === id);
-            return new Response(`${id} ${own ? 'kept its store' : `saw ${seen.join(',')}`}`);
+            return new Response(`${id} ${own ? 'kept its store' : `saw ${seen.join(',')}`}, same store ${als.getStore() === store}`);
           });
         },
       };

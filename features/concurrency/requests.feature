@@ -1,10 +1,11 @@
 Feature: Requests sent to the worker itself and work that outlives a handler
   The test handler and every request dispatched through env.SELF.fetch run as requests of their own.
   Work handed to ctx.waitUntil keeps the context it was started in and keeps the run alive after the
-  handler has returned (ALS-BG-1). What the caller of env.SELF.fetch sees when the fetch handler
-  throws, or does not produce a Response, is pinned to workerd (OBS-UNHANDLED-HANDLER-1).
+  handler has returned (OBS-WAITUNTIL-1). What the caller of env.SELF.fetch sees when the fetch handler
+  throws, or does not produce a Response, is pinned to workerd (OBS-SELF-FETCH-1), and so are the
+  names of these functions (OBS-HOST-NAMES-1): the page says nothing of this plumbing.
 
-  @ALS-BG-1 @documented
+  @OBS-WAITUNTIL-1 @workerd-observed
   Scenario: work handed to ctx.waitUntil keeps its store and finishes after the handler returned
     Given the worker program:
       """js
@@ -25,7 +26,7 @@ Feature: Requests sent to the worker itself and work that outlives a handler
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @OBS-UNHANDLED-HANDLER-1 @workerd-observed
+  @OBS-SELF-FETCH-1 @workerd-observed
   Scenario: the caller of env.SELF.fetch gets the handler's response, its error, or a TypeError for a non-Response
     Given the worker program:
       """js
@@ -64,7 +65,7 @@ Feature: Requests sent to the worker itself and work that outlives a handler
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @OBS-UNHANDLED-HANDLER-1 @workerd-observed
+  @OBS-HOST-NAMES-1 @workerd-observed
   Scenario: the functions on env.SELF and ctx are named after their methods
     Given the worker program:
       """js
@@ -77,7 +78,7 @@ Feature: Requests sent to the worker itself and work that outlives a handler
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @OBS-UNHANDLED-HANDLER-1 @workerd-observed
+  @OBS-SELF-FETCH-1 @OBS-WAITUNTIL-1 @workerd-observed
   Scenario: env.SELF.fetch and ctx.waitUntil called without an argument
     Given the worker program:
       """js

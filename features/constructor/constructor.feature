@@ -38,11 +38,13 @@ Feature: The AsyncLocalStorage constructor
       const als = new AsyncLocalStorage();
       export default {
         async test() {
-          await als.run({ user: 'ada' }, async () => {
+          const store = { user: 'ada' };
+          await als.run(store, async () => {
             await Promise.resolve();
             console.log('after await', als.getStore());
             await new Promise((resolve) => setTimeout(resolve, 1));
             console.log('after timer', als.getStore());
+            console.log('same store', als.getStore() === store);
           });
           console.log('outside', als.getStore());
         },

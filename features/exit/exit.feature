@@ -15,6 +15,8 @@ Feature: exit()
             console.log('before');
             console.log(als.exit(() => 'value'));
             console.log('after');
+            const value = {};
+            console.log('same value', als.exit(() => value) === value);
           });
         },
       };
@@ -31,6 +33,8 @@ Feature: exit()
       export default {
         async test() {
           console.log(als.run('s', () => als.exit((a, b) => [als.getStore(), a, b], 'x', 'y')));
+          const arg = {};
+          console.log('same arg', als.exit((x) => x === arg, arg));
         },
       };
       """
@@ -55,7 +59,7 @@ Feature: exit()
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @ALS-EXIT-2 @ALS-RUN-5 @documented
+  @ALS-EXIT-2 @documented
   Scenario: the store is restored after exit's callback throws
     Given the worker program:
       """js
@@ -63,11 +67,13 @@ Feature: exit()
       const als = new AsyncLocalStorage();
       export default {
         async test() {
+          const thrown = new SyntaxError('x');
           als.run('s', () => {
             try {
-              als.exit(() => { throw new SyntaxError('x'); });
+              als.exit(() => { throw thrown; });
             } catch (e) {
               console.log(e, als.getStore());
+              console.log('same error', e === thrown);
             }
           });
         },

@@ -3,7 +3,7 @@ Feature: Propagation through async generators and for await
   where the generator object was created (OBS-ASYNCGEN-1); after an await inside the body it resumes
   in the context current at that await.
 
-  @ALS-RUN-3 @OBS-ASYNCGEN-1 @workerd-observed
+  @ALS-RUN-3 @documented
   Scenario: for await inside run sees the store in the loop and in the generator
     Given the worker program:
       """js

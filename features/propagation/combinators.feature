@@ -3,7 +3,7 @@ Feature: Propagation through Promise combinators
   where that reaction was registered, whatever the contexts of the input promises
   (OBS-COMBINATOR-1).
 
-  @ALS-RUN-3 @OBS-COMBINATOR-1 @workerd-observed
+  @ALS-RUN-3 @documented
   Scenario: each combinator awaited inside run resumes in the run
     Given the worker program:
       """js

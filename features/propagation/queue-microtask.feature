@@ -1,8 +1,8 @@
 Feature: Propagation through queueMicrotask
-  A microtask queued inside run runs in the run's context (ALS-RUN-3), captured when it was queued
-  (OBS-MICROTASK-1).
+  A microtask is an asynchronous operation: one queued inside run runs in the run's context
+  (ALS-RUN-3), one queued outside sees no store (ALS-RUN-2).
 
-  @ALS-RUN-3 @OBS-MICROTASK-1 @workerd-observed
+  @ALS-RUN-3 @documented
   Scenario: a microtask queued inside run sees the store after run returned
     Given the worker program:
       """js
@@ -19,7 +19,7 @@ Feature: Propagation through queueMicrotask
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @OBS-MICROTASK-1 @workerd-observed
+  @ALS-RUN-2 @documented
   Scenario: a microtask queued outside any run sees no store
     Given the worker program:
       """js

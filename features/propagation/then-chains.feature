@@ -2,7 +2,7 @@ Feature: Propagation through then chains
   A reaction (then, catch, finally) runs in the context current when it was registered, not when the
   promise was created or settled (OBS-THEN-REGISTRATION-1).
 
-  @ALS-RUN-3 @OBS-THEN-REGISTRATION-1 @workerd-observed
+  @ALS-RUN-3 @documented
   Scenario: a chain created inside run and settled outside it runs in the run's context
     Given the worker program:
       """js

@@ -1,8 +1,9 @@
 Feature: Propagation through timers
-  Timers scheduled inside run call back in the run's context (ALS-RUN-3). A timer captures the
-  context current when it was scheduled, not when it fires (OBS-TIMER-FRAME-1).
+  Timers scheduled inside run call back in the run's context (ALS-RUN-3), also after run returned;
+  a timer scheduled outside sees no store (ALS-RUN-2). That clearTimeout from another context cancels
+  is pinned to workerd (OBS-TIMER-FRAME-1).
 
-  @ALS-RUN-3 @OBS-TIMER-FRAME-1 @workerd-observed
+  @ALS-RUN-2 @ALS-RUN-3 @documented
   Scenario: setTimeout calls back in the context where it was scheduled
     Given the worker program:
       """js
@@ -23,7 +24,7 @@ Feature: Propagation through timers
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @OBS-TIMER-FRAME-1 @workerd-observed
+  @ALS-RUN-2 @ALS-RUN-3 @documented
   Scenario: a timer scheduled outside any run sees no store even when a run is active when it fires
     Given the worker program:
       """js
@@ -39,7 +40,7 @@ Feature: Propagation through timers
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @ALS-RUN-3 @OBS-TIMER-FRAME-1 @workerd-observed
+  @ALS-RUN-3 @documented
   Scenario: every tick of setInterval runs in the scheduling context until clearInterval
     Given the worker program:
       """js
@@ -81,7 +82,7 @@ Feature: Propagation through timers
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @OBS-TIMER-FRAME-1 @workerd-observed
+  @ALS-RUN-3 @documented
   Scenario: timers scheduled in different runs fire in deadline order with their own stores
     Given the worker program:
       """js

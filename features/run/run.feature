@@ -14,6 +14,8 @@ Feature: run()
       export default {
         async test() {
           console.log(als.run(1, () => als.getStore() + 1));
+          const value = { v: 1 };
+          console.log('same value', als.run('s', () => value) === value);
         },
       };
       """
@@ -51,6 +53,9 @@ Feature: run()
           });
           console.log(result);
           console.log(await result);
+          let made;
+          const returned = als.run('s', () => (made = (async () => als.getStore())()));
+          console.log('same promise', returned === made, await returned);
         },
       };
       """
@@ -101,11 +106,13 @@ Feature: run()
       const als = new AsyncLocalStorage();
       export default {
         async test() {
+          const thrown = new RangeError('no');
           als.run('outer', () => {
             try {
-              als.run('inner', () => { throw new RangeError('no'); });
+              als.run('inner', () => { throw thrown; });
             } catch (e) {
               console.log(e.constructor.name, als.getStore());
+              console.log('same error', e === thrown);
             }
           });
           console.log(als.getStore());
@@ -163,6 +170,8 @@ Feature: run()
         async test() {
           console.log(als.run('s', (a, b, ...rest) => [als.getStore(), a, b, rest], 1, 'two', 3, 4));
           console.log(als.run('s', (...args) => args.length));
+          const arg = {};
+          console.log('same arg', als.run('s', (x) => x === arg, arg));
         },
       };
       """
@@ -202,6 +211,12 @@ Feature: run()
             als.run('s', () => { throw 42; });
           } catch (e) {
             console.log('caught', e);
+          }
+          const value = { code: 42 };
+          try {
+            als.run('s', () => { throw value; });
+          } catch (e) {
+            console.log('same value', e === value);
           }
         },
       };

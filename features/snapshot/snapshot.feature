@@ -54,7 +54,7 @@ Feature: AsyncLocalStorage.snapshot()
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @ALS-SNAPSHOT-1 @OBS-SNAPSHOT-ARGS-1 @workerd-observed
+  @OBS-SNAPSHOT-ARGS-1 @workerd-observed
   Scenario: a snapshot passes extra arguments to the function and returns its value
     Given the worker program:
       """js
@@ -64,6 +64,8 @@ Feature: AsyncLocalStorage.snapshot()
         async test() {
           const snapshot = als.run('s', () => AsyncLocalStorage.snapshot());
           console.log(snapshot((a, b) => [als.getStore(), a, b], 1, 2));
+          const arg = {};
+          console.log('same value', snapshot((x) => x, arg) === arg);
         },
       };
       """

@@ -1,4 +1,6 @@
+using Conformance.Harness.Features;
 using Conformance.Harness.Reports;
+using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Targets.Process;
@@ -14,12 +16,15 @@ using Conformance.Harness.Targets.Process;
 //                                                         why each skipped row was skipped (SkipBreakdown): prints every
 //                                                         unexplained skip on stderr, then "skipped: N known failures, N environment,
 //                                                         N not-applicable"; exit 0: all explained; 1: some unexplained; 2: usage
+//   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
+//                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
     usage: Conformance.Reports matrix --out <dir> <report dir or results.jsonl>...
            Conformance.Reports targets
            Conformance.Reports check <target>
            Conformance.Reports repeatability [--out <file>] <run dir or results.jsonl>...
            Conformance.Reports skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
+           Conformance.Reports counts [--check]
     """;
 
 return args switch
@@ -29,6 +34,8 @@ return args switch
     ["check", var name] => await CheckAsync(name),
     ["repeatability", .. var rest] => RepeatabilityVerb(rest),
     ["skips", .. var rest] => Skips(rest),
+    ["counts"] => Counts(check: false),
+    ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),
 };
 
@@ -119,6 +126,42 @@ static int Skips(string[] args)
     foreach (var line in breakdown.Unexplained) Console.Error.WriteLine($"unexplained skip: {line}");
     Console.WriteLine(breakdown.Line);
     return breakdown.Unexplained.Count == 0 ? 0 : 1;
+}
+
+static int Counts(bool check)
+{
+    var root = RepositoryRoot.Find();
+    string block;
+    try
+    {
+        var spec = RequirementCatalog.Load(root);
+        block = CountsBlock.Render(spec, FeatureCatalog.Load(Path.Combine(root, "features"), spec.IdSet));
+    }
+    catch (Exception error) when (error is IOException or InvalidDataException)
+    {
+        return Fail($"counts: {error.Message}");
+    }
+    var stale = 0;
+    foreach (var file in CountsBlock.Files)
+    {
+        var path = Path.Combine(root, file);
+        string text, rewritten;
+        try
+        {
+            text = File.ReadAllText(path);
+            rewritten = CountsBlock.Rewrite(text, block, file);
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException)
+        {
+            return Fail($"counts: {error.Message}");
+        }
+        if (rewritten == text) continue;
+        stale++;
+        if (check) Console.WriteLine($"{file}: the counts block is stale; run: dotnet run --project tests/Conformance.Reports -- counts");
+        else File.WriteAllText(path, rewritten);
+    }
+    if (!check) Console.Write(block);
+    return check && stale > 0 ? 1 : 0;
 }
 
 static int Targets()

@@ -1,6 +1,7 @@
 using Conformance.Harness.Expectations;
 using Conformance.Harness.Features;
 using Conformance.Harness.Reports;
+using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Snapshots;
 using Conformance.Harness.Targets;
@@ -40,7 +41,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         FeatureCatalog? catalog = null)
     {
         Settings = settings;
-        Catalog = catalog ?? FeatureCatalog.Load(settings.FeaturesRoot);
+        Catalog = catalog ?? FeatureCatalog.Load(settings.FeaturesRoot, RequirementCatalog.TryLoad(settings.RepositoryRoot)?.IdSet);
         KnownFailures = KnownFailureList.Load(settings.ExpectationsFile);
         var problems = new List<string>(settings.Problems);
         ProvenanceManifest? provenance = null;

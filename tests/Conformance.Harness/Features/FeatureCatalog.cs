@@ -6,7 +6,8 @@ namespace Conformance.Harness.Features;
 /// <summary>
 /// Every feature under a features root and its rows, in a fixed order: files by relative path (ordinal), pickles in document
 /// order. Rows that cannot run carry a <see cref="ScenarioEntry.Problem"/>: a file that does not parse (one row, with file
-/// and line), scenarios of one feature sharing a slug, a missing or repeated profile tag.
+/// and line), scenarios of one feature sharing a slug, a missing or repeated profile tag, and, when the catalog is loaded
+/// with the known requirement ids, a tag that is neither a known id nor a profile (a typo must not pass as a new id).
 /// </summary>
 public sealed class FeatureCatalog
 {
@@ -32,7 +33,8 @@ public sealed class FeatureCatalog
     public int IndexOf(string key) => _indexes.GetValueOrDefault(key, -1);
 
     /// <summary>Loads <c>**/*.feature</c> under <paramref name="root"/>. A missing root gives an empty catalog.</summary>
-    public static FeatureCatalog Load(string root)
+    /// <param name="knownRequirements">The ids of spec/requirements.md; when given, any other tag that is not a profile makes its row an ERROR.</param>
+    public static FeatureCatalog Load(string root, IReadOnlySet<string>? knownRequirements = null)
     {
         root = Path.GetFullPath(root);
         var files = Directory.Exists(root)
@@ -42,10 +44,10 @@ public sealed class FeatureCatalog
                 .ToArray()
             : [];
         var features = files.Select(f => FeatureParser.Parse(f.Full, f.Relative)).ToArray();
-        return new FeatureCatalog(root, features, features.SelectMany(RowsOf).ToArray());
+        return new FeatureCatalog(root, features, features.SelectMany(f => RowsOf(f, knownRequirements)).ToArray());
     }
 
-    private static IEnumerable<ScenarioEntry> RowsOf(FeatureFile feature)
+    private static IEnumerable<ScenarioEntry> RowsOf(FeatureFile feature, IReadOnlySet<string>? knownRequirements)
     {
         if (feature.ParseError is not null)
         {
@@ -80,6 +82,8 @@ public sealed class FeatureCatalog
                 problem = $"{slugCounts[slug]} scenarios of {feature.RelativePath} share the slug \"{slug}\" (spec/trace-format.md, \"Snapshots\"): give them distinct names (outlines: put a <placeholder> in the name)";
             else if (tags.Problem is not null)
                 problem = tags.Problem;
+            else if (knownRequirements is not null && UnknownTags(tags, knownRequirements) is { Length: > 0 } unknown)
+                problem = $"the scenario has tag{(unknown.Length > 1 ? "s" : "")} {string.Join(", ", unknown.Select(t => "@" + t))} that name{(unknown.Length > 1 ? "" : "s")} no requirement id of spec/requirements.md and no profile";
 
             yield return new ScenarioEntry
             {
@@ -97,6 +101,9 @@ public sealed class FeatureCatalog
             };
         }
     }
+
+    private static string[] UnknownTags(ScenarioTags tags, IReadOnlySet<string> knownRequirements) =>
+        tags.All.Where(t => !knownRequirements.Contains(t) && !ScenarioTags.Profiles.Contains(t, StringComparer.Ordinal)).ToArray();
 
     /// <summary>Where each scenario sits in the document: its line, description and rule.</summary>
     private sealed class DocumentStructure

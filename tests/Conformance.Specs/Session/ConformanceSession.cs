@@ -1,5 +1,6 @@
 using Conformance.Harness.Execution;
 using Conformance.Harness.Features;
+using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Specs.Reqnroll;
 using global::Reqnroll;
@@ -13,7 +14,8 @@ namespace Conformance.Specs.Session;
 public static class ConformanceSession
 {
     private static readonly Lazy<ConformanceSettings> LazySettings = new(() => ConformanceSettings.FromEnvironment(RepositoryRoot.Find()));
-    private static readonly Lazy<FeatureCatalog> LazyCatalog = new(() => FeatureCatalog.Load(LazySettings.Value.FeaturesRoot));
+    private static readonly Lazy<FeatureCatalog> LazyCatalog = new(() => FeatureCatalog.Load(LazySettings.Value.FeaturesRoot,
+        RequirementCatalog.TryLoad(LazySettings.Value.RepositoryRoot)?.IdSet));
     private static readonly Lazy<ConformanceRun> LazyRun = new(CreateRun);
     private static readonly SemaphoreSlim ReqnrollStart = new(1, 1);
     private static bool _reqnrollStarted;

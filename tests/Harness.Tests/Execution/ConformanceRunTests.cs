@@ -170,6 +170,20 @@ public sealed class ConformanceRunTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_spec_in_the_repository_a_tag_that_names_no_id_is_an_error_of_its_row()
+    {
+        Directory.CreateDirectory(_temp.File("spec"));
+        File.WriteAllText(_temp.File("spec/requirements.md"), "# Requirements\n\n### ALS-RUN-1 — documented\n> clause\n");
+        var target = Honest();
+        await using var run = Create(target);
+        // The fixture scenario is tagged @ALS-RUN (no such id) and @ALS-RUN-1.
+        var outcome = await run.PreCheckAsync(run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!);
+        Assert.Equal(ScenarioStatus.Error, outcome?.Status);
+        Assert.Contains("@ALS-RUN ", outcome?.Detail);
+        Assert.Empty(target.Runs);
+    }
+
+    [Fact]
     public async Task Row_problems_are_errors_before_anything_runs()
     {
         var target = Honest();

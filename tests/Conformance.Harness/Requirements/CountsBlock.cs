@@ -1,0 +1,53 @@
+using Conformance.Harness.Features;
+
+namespace Conformance.Harness.Requirements;
+
+/// <summary>
+/// The counts the READMEs state (requirement ids, scenarios per profile, feature files, errata), computed from the spec and
+/// the feature catalog and written between <see cref="Begin"/> and <see cref="End"/> markers, so they are never typed by hand.
+/// The block is self-contained (no relative links), so it reads the same in README.md and spec/README.md.
+/// </summary>
+public static class CountsBlock
+{
+    public const string Begin = "<!-- counts:begin (generated: dotnet run --project tests/Conformance.Reports -- counts; do not edit) -->";
+    public const string End = "<!-- counts:end -->";
+
+    /// <summary>The files that hold a counts block, relative to the repository root.</summary>
+    public static IReadOnlyList<string> Files { get; } = ["README.md", "spec/README.md"];
+
+    /// <summary>The block's lines between the markers (markdown, '\n' separated, ending in '\n').</summary>
+    public static string Render(RequirementCatalog spec, FeatureCatalog catalog)
+    {
+        var observed = spec.Ids.Count(IsObserved);
+        var clauses = spec.Ids.Where(id => !IsObserved(id)).GroupBy(Prefix).Select(g => $"`{g.Key}` {g.Count()}");
+        var examples = spec.Ids.Count(id => Prefix(id) == "EX");
+        var rows = catalog.Entries.Where(e => e.PickleIndex >= 0).ToArray();
+        var profiles = ScenarioTags.Profiles.Select(p => $"{rows.Count(r => r.Tags.Profile == p)} {p}");
+        return $"""
+            | | count |
+            |---|---|
+            | requirement ids (`spec/requirements.md`) | {spec.Ids.Count}: {spec.Ids.Count - observed} clauses of the page ({string.Join(", ", clauses)}), {observed} pinned to workerd where the page is silent (`OBS`) |
+            | scenarios (`features/`) | {rows.Length} in {catalog.Features.Count} feature files: {string.Join(", ", profiles)} |
+            | errata (`spec/errata.md`) | {spec.Errata.Count} of the page's {examples} examples do not do what the page says (`ERR`) |
+
+            """.Replace("\r\n", "\n");
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with the lines between its markers replaced by <paramref name="block"/>. A text without exactly
+    /// one Begin marker followed by one End marker is an error, never a silent no-op.
+    /// </summary>
+    public static string Rewrite(string text, string block, string fileName)
+    {
+        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
+        var end = text.IndexOf(End, StringComparison.Ordinal);
+        if (begin < 0 || end < begin || text.IndexOf(Begin, begin + 1, StringComparison.Ordinal) >= 0 || text.IndexOf(End, end + 1, StringComparison.Ordinal) >= 0)
+            throw new InvalidDataException($"{fileName} must hold exactly one line \"{Begin}\" followed by one line \"{End}\"");
+        var contentStart = begin + Begin.Length;
+        return text[..contentStart] + "\n" + block + text[end..];
+    }
+
+    private static bool IsObserved(string id) => Prefix(id) == "OBS";
+
+    private static string Prefix(string id) => id[..id.IndexOf('-')];
+}
