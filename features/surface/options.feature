@@ -52,7 +52,8 @@ Feature: Surface: constructor options
         const read = [];
         try {
           const als = new AsyncLocalStorage(makeOptions(read));
-          return { read, name: describe(als.name), storeOutsideRun: describe(als.getStore()), storeInRun: describe(als.run('s', () => als.getStore())) };
+          return { read, name: describe(als.name), storeOutsideRun: describe(als.getStore()), storeInRun: describe(als.run('s', () => als.getStore())),
+            storeInRunUndefined: describe(als.run(undefined, () => als.getStore())), storeInExit: describe(als.run('s', () => als.exit(() => als.getStore()))) };
         } catch (e) { return { read, throws: errorType(e) }; }
       }
       function resource(makeArgs) {

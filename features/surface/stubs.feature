@@ -52,7 +52,8 @@ Feature: Surface: what the inert stubs return
         const read = [];
         try {
           const als = new AsyncLocalStorage(makeOptions(read));
-          return { read, name: describe(als.name), storeOutsideRun: describe(als.getStore()), storeInRun: describe(als.run('s', () => als.getStore())) };
+          return { read, name: describe(als.name), storeOutsideRun: describe(als.getStore()), storeInRun: describe(als.run('s', () => als.getStore())),
+            storeInRunUndefined: describe(als.run(undefined, () => als.getStore())), storeInExit: describe(als.run('s', () => als.exit(() => als.getStore()))) };
         } catch (e) { return { read, throws: errorType(e) }; }
       }
       function resource(makeArgs) {
@@ -89,6 +90,7 @@ Feature: Surface: what the inert stubs return
       | the prototype of executionAsyncResource() | attempt(() => Object.getPrototypeOf(asyncHooks.executionAsyncResource())) |
       | executionAsyncResource() twice            | same(() => asyncHooks.executionAsyncResource(), () => asyncHooks.executionAsyncResource()) |
       | asyncWrapProviders                        | attempt(() => asyncHooks.asyncWrapProviders) |
+      | asyncWrapProviders as JSON                | attempt(() => JSON.stringify(asyncHooks.asyncWrapProviders)) |
       | asyncWrapProviders is frozen              | attempt(() => Object.isFrozen(asyncHooks.asyncWrapProviders)) |
       | resource.emitDestroy() returns            | (() => { const resource = new AsyncResource('T'); return same(() => resource.emitDestroy(), () => resource); })() |
       | resource.asyncId()                        | attempt(() => new AsyncResource('T').asyncId()) |

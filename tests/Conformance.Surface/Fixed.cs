@@ -19,6 +19,7 @@ internal static class Fixed
         ("the prototype of executionAsyncResource()", "attempt(() => Object.getPrototypeOf(asyncHooks.executionAsyncResource()))"),
         ("executionAsyncResource() twice", "same(() => asyncHooks.executionAsyncResource(), () => asyncHooks.executionAsyncResource())"),
         ("asyncWrapProviders", "attempt(() => asyncHooks.asyncWrapProviders)"),
+        ("asyncWrapProviders as JSON", "attempt(() => JSON.stringify(asyncHooks.asyncWrapProviders))"),
         ("asyncWrapProviders is frozen", "attempt(() => Object.isFrozen(asyncHooks.asyncWrapProviders))"),
         ("resource.emitDestroy() returns", "(() => { const resource = new AsyncResource('T'); return same(() => resource.emitDestroy(), () => resource); })()"),
         ("resource.asyncId()", "attempt(() => new AsyncResource('T').asyncId())"),

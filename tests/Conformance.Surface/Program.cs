@@ -13,6 +13,11 @@ switch (command)
 {
     case "dump":
     {
+        if (!check && targetName != "workerd")
+        {
+            Console.Error.WriteLine($"the description is workerd's: only workerd writes it; compare {targetName} with `dump --check --target {targetName}`");
+            return 2;
+        }
         var target = TargetFactory.TryCreate(targetName, root, null, out var problem);
         if (target is null) { Console.Error.WriteLine(problem); return 2; }
         if (await target.CheckAvailabilityAsync(CancellationToken.None) is { } unavailable) { Console.Error.WriteLine(unavailable); return 2; }
@@ -25,7 +30,7 @@ switch (command)
             Console.WriteLine($"wrote {SurfaceDescription.RelativePath}: {observed.Entries.Count} entries observed on {target.Name}");
             return 0;
         }
-        var differences = SurfaceDiff.Compare(SurfaceDescription.Load(root), observed);
+        var differences = SurfaceDiff.Compare(SurfaceDescription.Load(root), observed, includeInternal: target.Name == "workerd");
         foreach (var difference in differences) Console.WriteLine(difference);
         Console.WriteLine(differences.Count == 0
             ? $"{target.Name} matches {SurfaceDescription.RelativePath} ({observed.Entries.Count} entries)"

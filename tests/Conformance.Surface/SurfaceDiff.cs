@@ -5,8 +5,14 @@ namespace Conformance.Surface;
 /// <summary>Entry-by-entry differences between the committed description and a fresh dump (`dump --check`).</summary>
 public static class SurfaceDiff
 {
-    public static IReadOnlyList<string> Compare(SurfaceDescription expected, SurfaceDescription actual)
+    /// <summary>Without <paramref name="includeInternal"/>, workerd-internal entries are left out on both sides (another runtime need not have them).</summary>
+    public static IReadOnlyList<string> Compare(SurfaceDescription expected, SurfaceDescription actual, bool includeInternal = true)
     {
+        if (!includeInternal)
+        {
+            expected = expected with { Entries = expected.Entries.Where(e => !e.WorkerdInternal).ToArray() };
+            actual = actual with { Entries = actual.Entries.Where(e => !e.WorkerdInternal).ToArray() };
+        }
         var differences = new List<string>();
         var actualBySubject = actual.Entries.ToDictionary(e => (e.Area, e.Subject));
         var expectedKeys = expected.Entries.Select(e => (e.Area, e.Subject)).ToHashSet();
