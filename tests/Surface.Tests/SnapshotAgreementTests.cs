@@ -26,6 +26,8 @@ public sealed class SnapshotAgreementTests
         var path = Path.Combine(Root, SurfaceFeatureGenerator.Folder, $"{area}.{ScenarioSlug.From(subject)}.verified.txt");
         Assert.True(File.Exists(path), $"no verified snapshot {path}: produce it on workerd (spec/surface/README.md)");
         var lines = File.ReadAllText(path).Split('\n');
-        Assert.Equal(["log: " + TraceNotation.Format(entry.Observed), "end", ""], lines);
+        // The snapshot holds trace lines, escaped as TF-2 says.
+        var line = ("log: " + TraceNotation.Format(entry.Observed)).Replace("\\", "\\\\").Replace("\r", "\\r").Replace("\n", "\\n");
+        Assert.Equal([line, "end", ""], lines);
     }
 }
