@@ -60,7 +60,7 @@ Feature: Surface: the exports of node:async_hooks
         const read = [];
         try {
           const r = new AsyncResource(...makeArgs(read));
-          return { read, asyncId: describe(r.asyncId()), triggerAsyncId: describe(r.triggerAsyncId()) };
+          return { read, asyncId: attempt(() => r.asyncId()), triggerAsyncId: attempt(() => r.triggerAsyncId()) };
         } catch (e) { return { read, throws: errorType(e) }; }
       }
       function target() { this.made = 'yes'; return undefined; }
