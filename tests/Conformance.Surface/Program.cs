@@ -21,7 +21,14 @@ switch (command)
         var target = TargetFactory.TryCreate(targetName, root, null, out var problem);
         if (target is null) { Console.Error.WriteLine(problem); return 2; }
         if (await target.CheckAvailabilityAsync(CancellationToken.None) is { } unavailable) { Console.Error.WriteLine(unavailable); return 2; }
-        var observed = await new SurfaceDump(target).RunAsync(CancellationToken.None);
+        SurfaceDescription observed;
+        try { observed = await new SurfaceDump(target).RunAsync(CancellationToken.None); }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
+        {
+            // A run that did not complete (Node aborts on runInAsyncScope with a wrong receiver) or printed no entry.
+            Console.Error.WriteLine($"the dump on {target.Name} failed: {e.Message}");
+            return 2;
+        }
         var path = Path.Combine(root, SurfaceDescription.RelativePath);
         if (!check)
         {
