@@ -19,6 +19,8 @@ internal sealed class NodeAsyncHooksBinding
     private readonly PlainCarrier _carrier;
     private readonly ConditionalWeakTable<ObjectInstance, Core.AsyncLocalStorage> _storages = new();
     private readonly ConditionalWeakTable<ObjectInstance, Core.AsyncResource> _resources = new();
+    // SURF-OPTIONS-1: a storage's `defaultValue`, only for storages that have one (undefined is none).
+    private readonly ConditionalWeakTable<Core.AsyncLocalStorage, JsValue> _defaults = new();
 
     public NodeAsyncHooksBinding(Engine engine, PlainCarrier carrier)
     {
@@ -50,12 +52,12 @@ internal sealed class NodeAsyncHooksBinding
         var n = new JsObject(_engine);
         void Fn(string name, Func<JsValue, JsValue[], JsValue> body) =>
             n.FastSetDataProperty(name, new ClrFunction(_engine, name, body, 0, PropertyFlag.Configurable));
-        Fn("newStorage", (_, a) => { _storages.AddOrUpdate(Obj(a, 0), new Core.AsyncLocalStorage(_carrier)); return JsValue.Undefined; });
+        Fn("newStorage", (_, a) => NewStorage(Obj(a, 0), Arg(a, 1)));
         // getStore and run are AsyncLocalStorage.prototype's methods themselves (async_hooks.js installs them there),
         // not JS wrappers around the binding: named and sized as the methods, with `this` the storage.
-        Method(n, "getStore", 0, (self, _) => JsStores.FromCore(Storage(self).GetStore()));
-        Method(n, "run", 2, RunMethod);
-        Fn("exit", (_, a) => Run(Storage(Arg(a, 0)), null, Arg(a, 1), Spread(Arg(a, 2)), "exit", 1));
+        Method(n, "getStore", 0, (self, _) => GetStore(Storage(self)));
+        Method(n, "run", 0, RunMethod);
+        Fn("exit", (_, a) => Exit(Storage(Arg(a, 0)), Arg(a, 1), Spread(Arg(a, 2))));
         Fn("bind", (_, a) => Bind(a));
         Fn("snapshot", (_, _) => Snapshot());
         Fn("newResource", (_, a) => NewResource(Obj(a, 0), Arg(a, 1)));
@@ -87,6 +89,28 @@ internal sealed class NodeAsyncHooksBinding
 
     private JsValue Call(JsValue fn, JsValue thisValue, JsValue[] args) => _engine.Call(fn, thisValue, args);
 
+    private JsValue NewStorage(ObjectInstance self, JsValue defaultValue)
+    {
+        var storage = new Core.AsyncLocalStorage(_carrier);
+        if (!defaultValue.IsUndefined()) _defaults.AddOrUpdate(storage, defaultValue);
+        _storages.AddOrUpdate(self, storage);
+        return JsValue.Undefined;
+    }
+
+    /// <summary>
+    /// ALS-GETSTORE-1/2; SURF-OPTIONS-1: where the storage has no store, its defaultValue. A storage with a default
+    /// keeps `run(undefined)` and `exit` as an explicit undefined store, so that they read undefined (as workerd).
+    /// </summary>
+    private JsValue GetStore(Core.AsyncLocalStorage storage) =>
+        storage.GetStore() is null && _defaults.TryGetValue(storage, out var fallback) ? fallback : JsStores.FromCore(storage.GetStore());
+
+    private object? StoreOf(Core.AsyncLocalStorage storage, JsValue value) =>
+        _defaults.TryGetValue(storage, out _) ? value : JsStores.ToCore(value);
+
+    /// <summary>ALS-EXIT-1, ALS-EXIT-2: the callback runs with no store (undefined even where there is a default).</summary>
+    private JsValue Exit(Core.AsyncLocalStorage storage, JsValue fn, JsValue[] argv) =>
+        Run(storage, StoreOf(storage, JsValue.Undefined), fn, argv, "exit", 1);
+
     /// <summary>
     /// ALS-RUN-1..5, ALS-EXIT-1/2: TypeError for a non-function (OBS-TYPEERROR-1); the callback's <c>this</c>
     /// is globalThis, as on workerd (OBS-THIS-1).
@@ -105,7 +129,7 @@ internal sealed class NodeAsyncHooksBinding
     {
         var storage = Storage(self);
         // Stryker disable once String : "run" is only part of the TypeError message; traces compare errors by type (TF-6) (tests/mutation/equivalent-mutants.md)
-        return Run(storage, JsStores.ToCore(Arg(a, 0)), Arg(a, 1), a.Length > 2 ? a[2..] : [], "run", 2);
+        return Run(storage, StoreOf(storage, Arg(a, 0)), Arg(a, 1), a.Length > 2 ? a[2..] : [], "run", 2);
     }
 
     /// <summary>ALS-BIND-1: a function entering the frame current now; <c>this</c> is globalThis (OBS-THIS-1).</summary>
@@ -136,7 +160,7 @@ internal sealed class NodeAsyncHooksBinding
     private JsValue NewResource(ObjectInstance self, JsValue options)
     {
         double? trigger = null;
-        if (!options.IsUndefined())
+        if (!options.IsUndefined() && !options.IsNull()) // SURF-OPTIONS-1: null options are none
         {
             if (options is not ObjectInstance o)
             {
