@@ -16,7 +16,7 @@ public static class LeftOutList
     [
         new("every position × every entry form other than run × every source",
             "covering design, for CI time: each source is crossed with every position under run, and each family's first source "
-            + "with every entry form after one await; the full product would be about 11 times as many rows"),
+            + "with every entry form after one await (docs/coverage.md gives the size of the full product)"),
         new("sources other than each family's first × entry forms other than run",
             "the entry form decides which context body() starts in, the source how an operation carries it; the family's first "
             + "source stands for the family against every entry form"),

@@ -19,7 +19,8 @@ public static class CoverageRenderer
         Line("edit. Regenerate both with `dotnet run --project tests/Conformance.Matrix`; a test fails when they are stale.");
         Line();
         Line($"{rows.Length} rows: {Families.All.Count} source families, {Families.All.Sum(f => f.Sources.Count)} sources, "
-            + $"{EntryForms.All.Count} entry forms, {Positions.All.Count} positions.");
+            + $"{EntryForms.All.Count} entry forms, {Positions.All.Count} positions (the full product would be "
+            + $"{Families.All.Sum(f => f.Sources.Count) * EntryForms.All.Count * Positions.All.Count} rows; see \"Left out\").");
         Line();
         Line("## Rows per source family and entry form");
         Line();
