@@ -235,7 +235,9 @@ Feature: Propagation matrix: EventTarget and AbortSignal
       class Task extends AsyncResource { constructor() { super('Task'); } }
       async function operation() { // source: AbortSignal.timeout
         const signal = AbortSignal.timeout(1);
-        await new Promise((resolve) => signal.addEventListener('abort', () => { log('timeout abort'); resolve(); }));
+        const aborted = new Promise((resolve) => signal.addEventListener('abort', () => { log('timeout abort'); resolve(); }));
+        await scheduler.wait(5);
+        await aborted;
         log('after timeout abort');
       }
       async function body() { // position: <position>
