@@ -34,7 +34,8 @@ public sealed partial class MatrixGeneratorTests
         var expected = MatrixOutput.Files().Keys.ToHashSet(StringComparer.Ordinal);
         var committed = Directory.EnumerateFiles(Path.Combine(Root, MatrixOutput.FeatureFolder), "*.feature")
             .Select(f => MatrixOutput.FeatureFolder + "/" + Path.GetFileName(f));
-        Assert.Empty(committed.Where(c => !expected.Contains(c)));
+        var leftBehind = committed.Where(c => !expected.Contains(c)).ToArray();
+        Assert.True(leftBehind.Length == 0, $"generated features the model no longer produces: {string.Join(", ", leftBehind)}");
     }
 
     [Fact]
@@ -81,7 +82,8 @@ public sealed partial class MatrixGeneratorTests
         var used = MatrixOutput.Files().Where(f => f.Key.EndsWith(".feature", StringComparison.Ordinal))
             .SelectMany(f => TagId().Matches(f.Value).Select(m => m.Groups[1].Value))
             .Where(ScenarioTags.IsRequirementId).Distinct();
-        Assert.Empty(used.Where(id => !defined.Contains(id)));
+        var undefinedIds = used.Where(id => !defined.Contains(id)).ToArray();
+        Assert.True(undefinedIds.Length == 0, $"ids with no heading in spec/requirements.md: {string.Join(", ", undefinedIds)}");
     }
 
     private static IEnumerable<string> Generated(string root) =>
