@@ -26,7 +26,7 @@ public static class CountsBlock
         return $"""
             | | count |
             |---|---|
-            | requirement ids (`spec/requirements.md`) | {spec.Ids.Count}: {spec.Ids.Count - observed} clauses of the page ({string.Join(", ", clauses)}), {observed} pinned to workerd where the page is silent (`OBS`) |
+            | requirement ids (`spec/requirements.md`) | {spec.Ids.Count}: {spec.Ids.Count - observed} clauses of the page ({string.Join(", ", clauses)}), {observed} pinned to workerd where the page is silent (`OBS` {spec.Ids.Count(id => Prefix(id) == "OBS")}, `SURF` {spec.Ids.Count(id => Prefix(id) == "SURF")}) |
             | scenarios (`features/`) | {rows.Length} in {catalog.Features.Count} feature files: {string.Join(", ", profiles)} |
             | errata (`spec/errata.md`) | {spec.Errata.Count} of the page's {examples} examples do not do what the page says (`ERR`) |
 
@@ -47,7 +47,8 @@ public static class CountsBlock
         return text[..contentStart] + "\n" + block + text[end..];
     }
 
-    private static bool IsObserved(string id) => Prefix(id) == "OBS";
+    /// <summary>OBS ids pin what workerd does where the page is silent; SURF ids pin the module's surface as workerd exposes it.</summary>
+    private static bool IsObserved(string id) => Prefix(id) is "OBS" or "SURF";
 
     private static string Prefix(string id) => id[..id.IndexOf('-')];
 }

@@ -1,0 +1,28 @@
+using Conformance.Matrix.Model;
+
+namespace Conformance.Matrix.Data;
+
+/// <summary>
+/// The entry dimension. Every form enters store <c>'a'</c> of <c>als</c> (or leaves it, for exit) around <c>body()</c>;
+/// the forms that capture a context (bind, snapshot, resources) capture it in <c>'a'</c> and are called in
+/// <c>'caller'</c>, so a row tells the captured context from the calling one.
+/// </summary>
+public static class EntryForms
+{
+    public static EntryForm Run { get; } = new("run", "als.run('a', body)", ["ALS-RUN-3"]);
+
+    public static IReadOnlyList<EntryForm> All { get; } =
+    [
+        Run,
+        new("nested run", "als.run('outer', async () => { await als.run('a', body); log('outer after'); })", ["ALS-RUN-2", "ALS-RUN-3"]),
+        new("two storages", "als.run('a', () => other.run('b', body))", ["ALS-MULTI-1", "ALS-RUN-3"]),
+        new("exit in run", "other.run('b', () => als.run('a', () => als.exit(body)))", ["ALS-EXIT-2"]),
+        new("AsyncLocalStorage.bind", "als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))())", ["ALS-BIND-1", "ALS-RUN-3"]),
+        new("snapshot", "als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body))", ["ALS-SNAPSHOT-1", "ALS-RUN-3"]),
+        new("runInAsyncScope", "als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body))", ["AR-RUNINSCOPE-1", "ALS-RUN-3"]),
+        new("resource bind", "als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)())", ["AR-BIND-1", "ALS-RUN-3"]),
+        new("static AsyncResource.bind", "als.run('caller', () => als.run('a', () => AsyncResource.bind(body))())", ["AR-STATIC-BIND-1", "ALS-RUN-3"]),
+        new("resource subclass", "als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body))", ["AR-PURPOSE-1", "ALS-RUN-3"]),
+        new("a request", "als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text()))", ["ALS-RUN-3"]),
+    ];
+}

@@ -1,0 +1,23 @@
+using Conformance.Matrix.Data;
+
+namespace Conformance.Matrix.Model;
+
+/// <summary>
+/// Which combinations are generated (the covering design that <see cref="LeftOutList.Combinations"/> explains): every
+/// source × every position under <see cref="EntryForms.Run"/>, and each family's first source × every other entry form
+/// <see cref="Positions.AfterOneAwait"/>.
+/// </summary>
+public static class MatrixPlan
+{
+    public static IEnumerable<MatrixRow> RowsOf(SourceFamily family, AsyncSource source)
+    {
+        foreach (var position in Positions.All)
+            yield return new MatrixRow(family, source, EntryForms.Run, position);
+        if (!ReferenceEquals(source, family.Sources[0])) yield break;
+        foreach (var entry in EntryForms.All.Where(e => !ReferenceEquals(e, EntryForms.Run)))
+            yield return new MatrixRow(family, source, entry, Positions.AfterOneAwait);
+    }
+
+    public static IEnumerable<MatrixRow> All() =>
+        Families.All.SelectMany(family => family.Sources.SelectMany(source => RowsOf(family, source)));
+}
