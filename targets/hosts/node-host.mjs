@@ -64,8 +64,28 @@ if (!nativeRejectionEvents) {
   g.process?.on?.('unhandledRejection', () => {});
 }
 
+// B-12 What fails the test as `workerd test` reports it (TF-13): test() rejecting, a throwing timer callback
+// (B-5) or a rejected waitUntil promise (B-6); a throwing queueMicrotask callback is only logged, as there.
+let testFailed = false;
+
 // B-5 Workers logs an uncaught exception (a throwing timer callback) and keeps the request running.
-g.process?.on?.('uncaughtException', (error) => stderr(`uncaught exception: ${error?.stack ?? error}`));
+g.process?.on?.('uncaughtException', (error) => {
+  testFailed = true;
+  stderr(`uncaught exception: ${error?.stack ?? error}`);
+});
+if (typeof g.queueMicrotask === 'function') {
+  const nativeQueueMicrotask = g.queueMicrotask;
+  g.queueMicrotask = function queueMicrotask(callback) {
+    if (typeof callback !== 'function') return nativeQueueMicrotask(callback); // the runtime's own TypeError
+    return nativeQueueMicrotask(() => {
+      try {
+        callback();
+      } catch (error) {
+        stderr(`uncaught exception in a microtask: ${error?.stack ?? error}`);
+      }
+    });
+  };
+}
 
 // B-6 ctx: waitUntil keeps the run alive until the promise settles; the run ends when the test and
 // every waitUntil promise have settled, and timers still pending then are dropped, as in workerd test.
@@ -75,7 +95,10 @@ function makeContext() {
     waitUntil(promise) {
       // As on workerd: waitUntil() needs its promise (features/concurrency/requests.feature).
       if (arguments.length === 0) throw new TypeError('waitUntil() requires a promise argument');
-      const settled = Promise.resolve(promise).then(() => {}, (error) => stderr(`waitUntil rejected: ${error?.stack ?? error}`));
+      const settled = Promise.resolve(promise).then(() => {}, (error) => {
+        testFailed = true; // B-12
+        stderr(`waitUntil rejected: ${error?.stack ?? error}`);
+      });
       pending.add(settled);
     },
     passThroughOnException() {},
@@ -138,19 +161,28 @@ const env = {
   },
 };
 
+// B-12 The exit code and the report are workerd test's: a load error prints no report and exits 1; otherwise
+// `[ PASS ] main` or `[ FAIL ] main` on standard error, and 0 or 1.
 async function main() {
   try {
     worker = (await import('./driver.mjs')).default;
   } catch (error) {
     emit(`load error: ${loadErrorType(error)}`); // TF-10
-    return;
+    return 1;
   }
-  await worker.test({}, env, makeContext());
+  try {
+    await worker.test({}, env, makeContext());
+  } catch (error) {
+    testFailed = true;
+    stderr(`test() rejected: ${error?.stack ?? error}`);
+  }
   while (pending.size > 0) {
     const batch = [...pending];
     pending.clear();
     await Promise.all(batch);
   }
+  stderr(`[ ${testFailed ? 'FAIL' : 'PASS'} ] main`);
+  return testFailed ? 1 : 0;
 }
 
 // B-6 (exit) Node writes to a full pipe asynchronously, and process.exit drops what is still queued:
@@ -162,7 +194,7 @@ function exit(code) {
 }
 
 main().then(
-  () => exit(0),
+  (code) => exit(code),
   (error) => {
     stderr(`host failure: ${error?.stack ?? error}`); // B-10
     exit(70);

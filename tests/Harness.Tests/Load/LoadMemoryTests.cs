@@ -1,3 +1,4 @@
+using Conformance.Harness.Targets;
 using Conformance.Harness.Execution;
 using Conformance.Harness.Features;
 using Conformance.Harness.Scenarios;
@@ -25,7 +26,6 @@ public sealed class LoadMemoryCollection
 [Collection(LoadMemoryCollection.Name)]
 public sealed class LoadMemoryTests
 {
-    private const string TracePrefix = "@@trace "; // spec/trace-format.md, TF-1
     private const string CollectLine = "@@collect";
 
     /// <summary>
@@ -146,7 +146,7 @@ public sealed class LoadMemoryTests
             {
                 CompatibilityDate = program.CompatibilityDate,
                 WallClockTimeout = TimeSpan.FromSeconds(120),
-                Stdout = line => { if (line.StartsWith(TracePrefix, StringComparison.Ordinal)) trace.Add(line[TracePrefix.Length..]); },
+                Stdout = line => { if (line.StartsWith(TraceProtocol.Prefix, StringComparison.Ordinal)) trace.Add(line[TraceProtocol.Prefix.Length..]); },
             };
             var result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options);
             Assert.Equal(WorkerOutcome.Completed, result.Outcome);
