@@ -7,7 +7,7 @@ public enum WorkerOutcome
     Completed,
     /// <summary>The module failed to parse, link or evaluate.</summary>
     LoadError,
-    /// <summary>test() threw or rejected.</summary>
+    /// <summary>test() threw or rejected; or, as `workerd test` reports it, a timer threw or a waitUntil promise rejected.</summary>
     TestFailed,
     /// <summary>
     /// The wall-clock budget ran out (or the caller cancelled), or the event loop's budget did

@@ -112,14 +112,15 @@ internal sealed partial class WorkerRuntime
         if (thrown is not null) return Failed(thrown.Error);
         switch (RunUntil(() => testOk is not null && _waitUntilPending == 0))
         {
+            case LoopEnd.RanDry when testOk is null:
+                return new(WorkerOutcome.NeverSettled, null, "test() never settled: the event loop is empty");
             case LoopEnd.RanDry:
-                return testOk is null
-                    ? new(WorkerOutcome.NeverSettled, null, "test() never settled: the event loop is empty")
-                    : new(WorkerOutcome.Completed, null, null); // only waitUntil promises left that can never settle
+                break; // only waitUntil promises left that can never settle
             case LoopEnd.OverBudget:
                 return OverBudget(testOk is null ? "test()" : "ctx.waitUntil() work");
         }
-        return testOk == true ? new(WorkerOutcome.Completed, null, null) : Failed(testValue);
+        if (testOk != true) return Failed(testValue);
+        return _testFailure is null ? new(WorkerOutcome.Completed, null, null) : Failed(_testFailure);
     }
 
     private static WorkerRunResult Failed(JsValue error) =>
@@ -173,6 +174,7 @@ internal sealed partial class WorkerRuntime
                 catch (JavaScriptException ex)
                 {
                     ReportUncaught(ex.Error);
+                    _testFailure ??= ex.Error; // as workerd test: an uncaught error in a timer fails the test (TF-13)
                 }
             });
             DrainMicrotasks();

@@ -16,6 +16,9 @@ internal sealed partial class WorkerRuntime
     private ObjectInstance? _handlers;
     private int _requestIds;
     private int _waitUntilPending;
+
+    /// <summary>What fails the test after test() itself settled: an uncaught error in a timer, a rejected waitUntil promise.</summary>
+    private JsValue? _testFailure;
     private ObjectInstance _env = null!;
     private ObjectInstance _ctx = null!;
 
@@ -94,7 +97,11 @@ internal sealed partial class WorkerRuntime
     private JsValue WaitUntil(JsValue promise)
     {
         _waitUntilPending++;
-        WhenSettled(promise, (_, _) => _waitUntilPending--);
+        WhenSettled(promise, (ok, value) =>
+        {
+            _waitUntilPending--;
+            if (!ok) _testFailure ??= value; // as workerd test: a rejected waitUntil promise fails the test (TF-13)
+        });
         return JsValue.Undefined;
     }
 

@@ -16,6 +16,10 @@ async function send(env, index) {
   }
 }
 
+async function turns(count) {
+  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export default {
   async test(controller, env, ctx) {
     if (typeof worker.test === 'function') {
@@ -31,8 +35,11 @@ export default {
       ? await Promise.all(indexes.map((i) => send(env, i)))
       : await indexes.reduce(async (done, i) => [...(await done), await send(env, i)], Promise.resolve([]));
     results.forEach((line) => emit(line));
-    // TF-9: a few macrotask turns for events that follow the work (unhandledrejection and the like).
-    for (let turn = 0; turn < plan.settleTurns; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    // TF-9: macrotask turns for events that follow the work (unhandledrejection and the like), then the settle
+    // timer, longer than any timer a program sets, so every timer has fired; then turns for what those timers caused.
+    await turns(plan.settleTurns);
+    await new Promise((resolve) => setTimeout(resolve, plan.settleMs));
+    await turns(plan.settleTurns);
     emit('end');
   },
 

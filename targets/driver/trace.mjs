@@ -1,7 +1,10 @@
-// The canonical trace (spec/trace-format.md). Evaluated before the program on every target, so the
+// The canonical trace (spec/trace-format.md, version 2). Evaluated before the program on every target, so the
 // program's console output is formatted the same way everywhere and marked as trace lines.
+import * as asyncHooks from 'node:async_hooks';
+
 const PREFIX = '@@trace ';
 const print = globalThis.console.log.bind(globalThis.console);
+const MAX_DEPTH = 3; // TF-5
 
 /** Writes one trace line (TF-1): the prefix, then the line with newlines escaped (TF-2). */
 export function emit(line) {
@@ -14,15 +17,55 @@ export function errorType(value) {
   return `non-error ${format(value)}`;
 }
 
-function isPlainObject(value) {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+// TF-11 Host classes: the runtime's own constructors, reachable as a global or exported by node:async_hooks.
+// Captured before the program runs, so a program that assigns a global later does not make its class a host one.
+const hostClasses = new Set();
+for (const name of Object.getOwnPropertyNames(globalThis)) {
+  let value;
+  try {
+    value = globalThis[name]; // some globals are lazy getters (Node's Response)
+  } catch {
+    continue;
+  }
+  if (typeof value === 'function') hostClasses.add(value);
+}
+for (const value of Object.values(asyncHooks)) if (typeof value === 'function') hostClasses.add(value);
+const SHOWN = new Set([Object, Array, Map, Set]); // host classes whose instances show their contents (TF-11)
+
+function constructorOf(proto) {
+  const c = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value;
+  return typeof c === 'function' ? c : undefined;
 }
 
-/** Formats one value (TF-4, TF-5). `nested` quotes strings; `depth` bounds the walk; `seen` stops cycles. */
-export function format(value, nested = false, depth = 0, seen = new Set()) {
+/** The first host class on the prototype chain (TF-11), or undefined for a chain of the program's own classes. */
+function nearestHostClass(value) {
+  for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    const c = constructorOf(proto); // a prototype without its own constructor (a generator's, Object.create's) is passed over
+    if (c !== undefined && hostClasses.has(c)) return c;
+  }
+  return undefined;
+}
+
+function className(value) {
+  const proto = Object.getPrototypeOf(value);
+  return (proto === null ? undefined : constructorOf(proto)?.name) || 'Object';
+}
+
+function keyText(key) {
+  return typeof key === 'symbol' ? `[${format(key)}]` : key;
+}
+
+/** Own enumerable string keys in order, then own enumerable symbol keys (TF-12). */
+function entries(value, skipIndexes, walk) {
+  const keys = Reflect.ownKeys(value).filter((k) => Object.prototype.propertyIsEnumerable.call(value, k)
+    && !(skipIndexes && typeof k === 'string' && String(k >>> 0) === k && (k >>> 0) < value.length));
+  return keys.map((k) => `${keyText(k)}: ${walk(value[k])}`);
+}
+
+/** Formats one value (TF-4, TF-5, TF-11, TF-12). `depth` bounds the walk; `seen` stops cycles. */
+export function format(value, depth = 0, seen = new Set()) {
   switch (typeof value) {
-    case 'string': return nested ? JSON.stringify(value) : value;
+    case 'string': return JSON.stringify(value);
     case 'number': return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint': return `${value}n`;
     case 'boolean': case 'undefined': return String(value);
@@ -32,16 +75,28 @@ export function format(value, nested = false, depth = 0, seen = new Set()) {
   if (value === null) return 'null';
   if (value instanceof Error) return `[${errorType(value)}]`;
   if (value instanceof Promise) return '[Promise]';
+  const host = nearestHostClass(value);
+  if (host !== undefined && !SHOWN.has(host)) return `[${className(value)}]`;
   if (seen.has(value)) return '[Circular]';
-  if (depth >= 3) return Array.isArray(value) ? '[Array]' : '[Object]';
+  if (depth >= MAX_DEPTH) return Array.isArray(value) ? '[Array]' : '[Object]';
   seen.add(value);
+  const walk = (v) => format(v, depth + 1, seen);
   try {
-    if (Array.isArray(value)) return `[${value.map((v) => format(v, true, depth + 1, seen)).join(', ')}]`;
-    if (isPlainObject(value)) {
-      const parts = Object.keys(value).map((k) => `${k}: ${format(value[k], true, depth + 1, seen)}`);
-      return `{${parts.join(', ')}}`;
+    const name = className(value);
+    if (Array.isArray(value)) {
+      const items = [...Array.from(value, walk), ...entries(value, true, walk)];
+      return `${name === 'Array' ? '' : `${name}(${value.length}) `}[${items.join(', ')}]`;
     }
-    return `[${value.constructor?.name ?? 'Object'}]`;
+    if (value instanceof Map) {
+      const items = [...Array.from(Map.prototype.entries.call(value), ([k, v]) => `${walk(k)} => ${walk(v)}`), ...entries(value, false, walk)];
+      return `${name}(${value.size}) {${items.join(', ')}}`;
+    }
+    if (value instanceof Set) {
+      const items = [...Array.from(Set.prototype.values.call(value), walk), ...entries(value, false, walk)];
+      return `${name}(${value.size}) {${items.join(', ')}}`;
+    }
+    const body = `{${entries(value, false, walk).join(', ')}}`;
+    return name === 'Object' ? body : `${name} ${body}`;
   } finally {
     seen.delete(value);
   }

@@ -64,7 +64,27 @@ if (!nativeRejectionEvents) {
   g.process?.on?.('unhandledRejection', () => {});
 }
 
-// B-5 Workers logs an uncaught exception (a throwing timer callback) and keeps the request running.
+// B-12 What fails the test as `workerd test` reports it (TF-13): test() rejecting, a throwing timer callback
+// or a rejected waitUntil promise (B-6). Any other uncaught exception (a throwing microtask or event listener,
+// which Node reports as uncaught too) is only logged, as on workerd.
+let testFailed = false;
+for (const name of ['setTimeout', 'setInterval']) {
+  const native = g[name];
+  g[name] = function (callback, ...rest) {
+    if (typeof callback !== 'function') return native.call(this, callback, ...rest); // the runtime's own handling
+    return native.call(this, function (...args) {
+      try {
+        return callback.apply(this, args);
+      } catch (error) {
+        testFailed = true;
+        stderr(`uncaught exception in a timer: ${error?.stack ?? error}`);
+      }
+    }, ...rest);
+  };
+  Object.defineProperty(g[name], 'name', { value: name });
+}
+
+// B-5 Workers logs an uncaught exception and keeps the request running.
 g.process?.on?.('uncaughtException', (error) => stderr(`uncaught exception: ${error?.stack ?? error}`));
 
 // B-6 ctx: waitUntil keeps the run alive until the promise settles; the run ends when the test and
@@ -75,7 +95,10 @@ function makeContext() {
     waitUntil(promise) {
       // As on workerd: waitUntil() needs its promise (features/concurrency/requests.feature).
       if (arguments.length === 0) throw new TypeError('waitUntil() requires a promise argument');
-      const settled = Promise.resolve(promise).then(() => {}, (error) => stderr(`waitUntil rejected: ${error?.stack ?? error}`));
+      const settled = Promise.resolve(promise).then(() => {}, (error) => {
+        testFailed = true; // B-12
+        stderr(`waitUntil rejected: ${error?.stack ?? error}`);
+      });
       pending.add(settled);
     },
     passThroughOnException() {},
@@ -138,19 +161,28 @@ const env = {
   },
 };
 
+// B-12 The exit code and the report are workerd test's: a load error prints no report and exits 1; otherwise
+// `[ PASS ] main` or `[ FAIL ] main` on standard error, and 0 or 1.
 async function main() {
   try {
     worker = (await import('./driver.mjs')).default;
   } catch (error) {
     emit(`load error: ${loadErrorType(error)}`); // TF-10
-    return;
+    return 1;
   }
-  await worker.test({}, env, makeContext());
+  try {
+    await worker.test({}, env, makeContext());
+  } catch (error) {
+    testFailed = true;
+    stderr(`test() rejected: ${error?.stack ?? error}`);
+  }
   while (pending.size > 0) {
     const batch = [...pending];
     pending.clear();
     await Promise.all(batch);
   }
+  stderr(`[ ${testFailed ? 'FAIL' : 'PASS'} ] main`);
+  return testFailed ? 1 : 0;
 }
 
 // B-6 (exit) Node writes to a full pipe asynchronously, and process.exit drops what is still queued:
@@ -162,7 +194,7 @@ function exit(code) {
 }
 
 main().then(
-  () => exit(0),
+  (code) => exit(code),
   (error) => {
     stderr(`host failure: ${error?.stack ?? error}`); // B-10
     exit(70);

@@ -5,7 +5,7 @@ namespace Conformance.Harness.Scenarios;
 
 /// <summary>
 /// Renders a <see cref="ScenarioPlan"/> as the `plan.mjs` module the driver imports (spec/trace-format.md, "What runs"):
-/// <c>export default {"requests":[{"method":..,"path":..,"body":..}],"concurrent":..,"settleTurns":..};</c>
+/// <c>export default {"requests":[{"method":..,"path":..,"body":..}],"concurrent":..,"settleTurns":..,"settleMs":..};</c>
 /// Every target (in-process or process) uses this one rendering.
 /// </summary>
 public static class PlanModule
@@ -25,14 +25,16 @@ public static class PlanModule
         var model = new PlanJson(
             plan.Requests.Select(r => new RequestJson(r.Method, r.Path, r.Body)).ToArray(),
             plan.Concurrent,
-            plan.SettleTurns);
+            plan.SettleTurns,
+            plan.SettleMs);
         return $"export default {JsonSerializer.Serialize(model, Json)};\n";
     }
 
     private sealed record PlanJson(
         [property: JsonPropertyName("requests")] RequestJson[] Requests,
         [property: JsonPropertyName("concurrent")] bool Concurrent,
-        [property: JsonPropertyName("settleTurns")] int SettleTurns);
+        [property: JsonPropertyName("settleTurns")] int SettleTurns,
+        [property: JsonPropertyName("settleMs")] int SettleMs);
 
     private sealed record RequestJson(
         [property: JsonPropertyName("method")] string Method,

@@ -4,8 +4,15 @@ namespace Conformance.Harness.Scenarios;
 public sealed record WorkerRequest(string Method, string Path, string? Body = null);
 
 /// <summary>What the driver does with the program once it is loaded (spec/trace-format.md, "Driver").</summary>
-public sealed record ScenarioPlan(IReadOnlyList<WorkerRequest> Requests, bool Concurrent, int SettleTurns = 3)
+public sealed record ScenarioPlan(IReadOnlyList<WorkerRequest> Requests, bool Concurrent, int SettleTurns = 3, int SettleMs = ScenarioPlan.SettleBoundMs)
 {
+    /// <summary>
+    /// TF-9: the driver's settle timer, in ms. Every literal timer or scheduler delay in a program that the program does not
+    /// itself await must be below it (tests/Harness.Tests/Scenarios/SettleBoundScanTests.cs), so "no event fires" is checked
+    /// after every timer a program set has fired.
+    /// </summary>
+    public const int SettleBoundMs = 100;
+
     public static ScenarioPlan TestHandlerOnly { get; } = new([], Concurrent: false);
 }
 

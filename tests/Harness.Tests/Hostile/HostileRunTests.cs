@@ -19,8 +19,8 @@ public sealed class HostileRunTests
     /// <summary>The scenarios every target runs; the statuses differ by target only where the targets' limits differ.</summary>
     private static HostileSuite Build() => new HostileSuite()
         .WithGoodScenario()
-        .Scenario("load", "a javascript syntax error", "console.log('never');\nexport default { test() {", Lf("load error: SyntaxError"))
-        .Scenario("load", "a throw at load", "console.log('before');\nthrow new RangeError('at load');\nexport default {};", Lf("log: before", "load error: RangeError"))
+        .Scenario("load", "a javascript syntax error", "console.log('never');\nexport default { test() {", Lf("load error: SyntaxError", ExitLine.LoadFailed))
+        .Scenario("load", "a throw at load", "console.log('before');\nthrow new RangeError('at load');\nexport default {};", Lf("log: \"before\"", "load error: RangeError", ExitLine.LoadFailed))
         .Scenario("loops", "an infinite synchronous loop", "console.log('started');\nexport default { test() { for (;;) {} } };", Lf("end"))
         .Scenario("loops", "a promise that never settles", "export default { test() { return new Promise(() => {}); } };", Lf("end"))
         .Scenario("timers", "an interval never cleared while test waits forever",
@@ -28,14 +28,14 @@ public sealed class HostileRunTests
         .Scenario("timers", "a timeout that reschedules itself forever",
             "export default { async test() { const tick = () => setTimeout(tick, 0); tick(); await new Promise(() => {}); } };", Lf("end"))
         .Scenario("timers", "an interval never cleared after test returns",
-            "export default { test() { setInterval(() => {}, 1); } };", Lf("end"))
+            "export default { test() { setInterval(() => {}, 1); } };", Lf("end", ExitLine.Ok))
         .Scenario("limits", "unbounded memory growth",
             "export default { test() { const a = []; for (;;) a.push('x'.repeat(1000) + a.length); } };", Lf("end"))
         .Scenario("limits", "deep recursion",
-            "function f(n) { return f(n + 1) + 1; }\nexport default { test() { f(0); } };", Lf("test threw: RangeError", "end"))
+            "function f(n) { return f(n + 1) + 1; }\nexport default { test() { f(0); } };", Lf("test threw: RangeError", "end", ExitLine.Ok))
         .Scenario("limits", "a strict tail call that recurses forever",
             "function f() { return f(); }\nexport default { test() { try { f(); } catch (e) { console.log('caught', e.constructor.name); } } };",
-            Lf("log: caught RangeError", "end"))
+            Lf("log: \"caught\" \"RangeError\"", "end", ExitLine.Ok))
         .Scenario("output", "many megabytes of console output", TwentyMegabytes, Lf("end"))
         .Raw("steps", """
               @documented
@@ -52,14 +52,14 @@ public sealed class HostileRunTests
         .Scenario("snapshots", "a missing verified snapshot", "export default { test() { console.log('x'); } };")
         .Scenario("snapshots", "an empty verified snapshot", "export default { test() { console.log('x'); } };", [])
         .Scenario("snapshots", "a verified snapshot with windows line endings",
-            "export default { test() { console.log('crlf'); } };", "log: crlf\r\nend\r\n"u8.ToArray());
+            "export default { test() { console.log('crlf'); } };", "log: \"crlf\"\r\nend\r\nexit: ok\r\n"u8.ToArray());
 
     /// <summary>What is the same on every target: the harness's own statuses and the snapshots.</summary>
     private static void AssertCommon(HostileSuite suite, IReadOnlyDictionary<string, Conformance.Harness.Reports.ScenarioResult> results)
     {
         Assert.Equal(17, results.Count);
         ResultAssert.Status(results, Good, "PASS");
-        Assert.Equal(["log: 42", "end"], results[Good].Trace);
+        Assert.Equal(["log: 42", "end", ExitLine.Ok], results[Good].Trace);
         ResultAssert.Status(results, "hostile/load/a-javascript-syntax-error", "PASS");
         ResultAssert.Status(results, "hostile/load/a-throw-at-load", "PASS");
         ResultAssert.Status(results, "hostile/loops/a-promise-that-never-settles", "TIMEOUT");
@@ -71,7 +71,7 @@ public sealed class HostileRunTests
         Assert.Contains("syntax.feature:", ResultAssert.Status(results, "hostile/syntax#parse-error", "ERROR").Detail);
 
         ResultAssert.Status(results, "hostile/snapshots/a-missing-verified-snapshot", "FAIL");
-        Assert.Equal("log: x\nend\n", File.ReadAllText(suite.ReceivedPathOf("snapshots", "a missing verified snapshot")));
+        Assert.Equal("log: \"x\"\nend\nexit: ok\n", File.ReadAllText(suite.ReceivedPathOf("snapshots", "a missing verified snapshot")));
         Assert.Empty(Directory.EnumerateFiles(suite.FeaturesRoot, "*.received.txt", SearchOption.AllDirectories));
         ResultAssert.Status(results, "hostile/snapshots/an-empty-verified-snapshot", "FAIL");
         ResultAssert.Status(results, "hostile/snapshots/a-verified-snapshot-with-windows-line-endings", "PASS");
@@ -92,7 +92,7 @@ public sealed class HostileRunTests
         Assert.Contains("MemoryLimitExceeded", ResultAssert.Status(results, "hostile/limits/unbounded-memory-growth", "CRASH").Detail);
         // As on workerd (see the process-target test): running out of stack is a RangeError, so test() throws one.
         ResultAssert.Status(results, "hostile/limits/deep-recursion", "PASS");
-        Assert.Equal(["test threw: RangeError", "end"], results["hostile/limits/deep-recursion"].Trace);
+        Assert.Equal(["test threw: RangeError", "end", ExitLine.Ok], results["hostile/limits/deep-recursion"].Trace);
         // Divergence from workerd, which has no proper tail calls: Jint runs a strict tail call without stack, so no RangeError
         // comes and the loop ends at the reference's recursion cap, a host limit the program cannot catch.
         Assert.Contains("RecursionDepthOverflow", ResultAssert.Status(results, "hostile/limits/a-strict-tail-call-that-recurses-forever", "CRASH").Detail);
@@ -126,7 +126,7 @@ public sealed class HostileRunTests
             Assert.Contains("no end within 5 s", ResultAssert.Status(results, id, "TIMEOUT").Detail);
             Assert.InRange(results[id].ElapsedMs, limit.TotalMilliseconds - 200, limit.TotalMilliseconds + 10_000);
         }
-        Assert.Equal(["log: started"], results["hostile/loops/an-infinite-synchronous-loop"].Trace);
+        Assert.Equal(["log: \"started\""], results["hostile/loops/an-infinite-synchronous-loop"].Trace);
         // The runtime's event loop runs dry at once; the harness reports the program as never settling, not as a crash.
         Assert.Contains("never settled", results["hostile/loops/a-promise-that-never-settles"].Detail);
         Assert.InRange(results["hostile/loops/a-promise-that-never-settles"].ElapsedMs, 0, 4000);

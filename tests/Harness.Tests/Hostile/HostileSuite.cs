@@ -60,7 +60,7 @@ internal sealed class HostileSuite : IDisposable
         import { AsyncLocalStorage } from 'node:async_hooks';
         const als = new AsyncLocalStorage();
         export default { async test() { console.log(als.run(42, () => als.getStore())); } };
-        """, Lf("log: 42", "end"));
+        """, Lf("log: 42", "end", Conformance.Harness.Targets.ExitLine.Ok));
 
     /// <summary>Runs every row on <paramref name="target"/> and returns the journalled results by scenario id.</summary>
     public async Task<IReadOnlyDictionary<string, ScenarioResult>> RunAsync(ITarget target, TimeSpan timeout)

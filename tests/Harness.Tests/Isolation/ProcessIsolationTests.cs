@@ -72,7 +72,7 @@ public sealed class ProcessIsolationTests
         var run = await RunAsync(target, Program(FetchProgram(listener.Port)));
 
         Assert.True(run.Status == RunStatus.Completed, $"{run.Status}: {run.Detail}");
-        Assert.StartsWith("log: fetch rejected", run.Trace[0]);
+        Assert.StartsWith("log: \"fetch rejected\"", run.Trace[0]);
         await Task.Delay(300, TestContext.Current.CancellationToken);
         Assert.Equal(0, listener.Connections);
     }
@@ -86,7 +86,7 @@ public sealed class ProcessIsolationTests
 
         var run = await RunAsync(target, Program(FetchProgram(listener.Port)));
 
-        AssertTrace(run, "log: fetched 200 reached", "end");
+        AssertTrace(run, "log: \"fetched\" 200 \"reached\"", "end", ExitLine.Ok);
         Assert.Equal(1, listener.Connections);
     }
 
@@ -114,8 +114,8 @@ public sealed class ProcessIsolationTests
 
         Assert.True(run.Status == RunStatus.Completed, $"{run.Status}: {run.Detail}");
         // Deno 2 names a missing permission NotCapable (PermissionDenied before 2.0).
-        Assert.Equal(5, run.Trace.Count(l => l.EndsWith(" NotCapable", StringComparison.Ordinal) || l.EndsWith(" PermissionDenied", StringComparison.Ordinal)));
-        Assert.Equal("end", run.Trace[^1]);
+        Assert.Equal(5, run.Trace.Count(l => l.EndsWith(" \"NotCapable\"", StringComparison.Ordinal) || l.EndsWith(" \"PermissionDenied\"", StringComparison.Ordinal)));
+        Assert.Equal(["end", ExitLine.Ok], run.Trace.TakeLast(2));
         Assert.False(File.Exists("/tmp/conformance-deno-escape.txt"));
         Assert.Equal(0, listener.Connections);
     }
@@ -156,7 +156,7 @@ public sealed class ProcessIsolationTests
             """), TimeSpan.FromSeconds(2));
 
         Assert.True(run.Status == RunStatus.Timeout, $"{run.Status}: {run.Detail}");
-        var folder = run.Trace[0]["log: at ".Length..].TrimEnd('/');
+        var folder = run.Trace[0]["log: \"at\" \"".Length..].TrimEnd('"').TrimEnd('/');
         Assert.StartsWith(Path.Combine(Path.GetTempPath(), "conformance-"), folder);
         Assert.False(Directory.Exists(folder), $"{folder} is still there");
         Assert.Empty(OrphanedRunProcesses());

@@ -1,3 +1,4 @@
+using Conformance.Harness.Targets;
 using Conformance.Harness.Execution;
 using Conformance.Harness.Features;
 using Conformance.Harness.Scenarios;
@@ -25,7 +26,6 @@ public sealed class LoadMemoryCollection
 [Collection(LoadMemoryCollection.Name)]
 public sealed class LoadMemoryTests
 {
-    private const string TracePrefix = "@@trace "; // spec/trace-format.md, TF-1
     private const string CollectLine = "@@collect";
 
     /// <summary>
@@ -135,7 +135,9 @@ public sealed class LoadMemoryTests
         var program = ScenarioCompiler.Compile(entry);
         Assert.Equal(1000, program.Plan.Requests.Count);
         Assert.True(program.Plan.Concurrent);
-        var expected = File.ReadAllLines(entry.VerifiedPath);
+        var verified = File.ReadAllLines(entry.VerifiedPath);
+        Assert.Equal(ExitLine.Ok, verified[^1]); // TF-13: written by the target, which this test leaves out
+        var expected = verified[..^1];
         var driver = DriverFiles.Load(root);
 
         var afters = new List<double>();
@@ -146,7 +148,7 @@ public sealed class LoadMemoryTests
             {
                 CompatibilityDate = program.CompatibilityDate,
                 WallClockTimeout = TimeSpan.FromSeconds(120),
-                Stdout = line => { if (line.StartsWith(TracePrefix, StringComparison.Ordinal)) trace.Add(line[TracePrefix.Length..]); },
+                Stdout = line => { if (line.StartsWith(TraceProtocol.Prefix, StringComparison.Ordinal)) trace.Add(line[TraceProtocol.Prefix.Length..]); },
             };
             var result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options, TestContext.Current.CancellationToken);
             Assert.Equal(WorkerOutcome.Completed, result.Outcome);

@@ -18,7 +18,7 @@ public sealed class CommandTargetTests
         var target = ProcessTargets.TryCreate($"command:\"{node}\" {{node-host}}", Root)!;
         Assert.Null(await target.CheckAvailabilityAsync(TestContext.Current.CancellationToken));
         var run = await RunAsync(target, Program("export default { test() { console.log('hi'); } };"));
-        AssertTrace(run, "log: hi", "end");
+        AssertTrace(run, "log: \"hi\"", "end", ExitLine.Ok);
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class CommandTargetTests
         var workerd = Path.Combine(Root, "targets/node_modules", WorkerdTarget.PinnedBinary);
         if (!File.Exists(workerd)) Assert.Skip($"{workerd} is missing; npm ci --prefix targets");
         var target = ProcessTargets.TryCreate($"command:{workerd} test {{config}}", Root)!;
-        AssertTrace(await RunAsync(target, Program("export default { test() { console.log('hi'); } };")), "log: hi", "end");
-        AssertTrace(await RunAsync(target, Program("export default {")), "load error: SyntaxError");
+        AssertTrace(await RunAsync(target, Program("export default { test() { console.log('hi'); } };")), "log: \"hi\"", "end", ExitLine.Ok);
+        AssertTrace(await RunAsync(target, Program("export default {")), "load error: SyntaxError", ExitLine.LoadFailed);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class PlanModuleTests
     [Fact]
     public void The_test_handler_plan_renders_as_a_module()
     {
-        Assert.Equal("export default {\"requests\":[],\"concurrent\":false,\"settleTurns\":3};\n", PlanModule.Render(ScenarioPlan.TestHandlerOnly));
+        Assert.Equal("export default {\"requests\":[],\"concurrent\":false,\"settleTurns\":3,\"settleMs\":100};\n", PlanModule.Render(ScenarioPlan.TestHandlerOnly));
     }
 
     [Fact]
@@ -15,7 +15,7 @@ public sealed class PlanModuleTests
     {
         var plan = new ScenarioPlan([new WorkerRequest("GET", "/0"), new WorkerRequest("POST", "/x", "a \"quoted\" é")], Concurrent: true, SettleTurns: 5);
         Assert.Equal(
-            "export default {\"requests\":[{\"method\":\"GET\",\"path\":\"/0\",\"body\":null},{\"method\":\"POST\",\"path\":\"/x\",\"body\":\"a \\\"quoted\\\" é\"}],\"concurrent\":true,\"settleTurns\":5};\n",
+            "export default {\"requests\":[{\"method\":\"GET\",\"path\":\"/0\",\"body\":null},{\"method\":\"POST\",\"path\":\"/x\",\"body\":\"a \\\"quoted\\\" é\"}],\"concurrent\":true,\"settleTurns\":5,\"settleMs\":100};\n",
             PlanModule.Render(plan));
     }
 

@@ -18,7 +18,7 @@ public sealed class ReferenceTargetTests
     {
         var run = await Run("export default { test() { console.log('a', 1); } };");
         Assert.Equal(RunStatus.Completed, run.Status);
-        Assert.Equal(["log: a 1", "end"], run.Trace);
+        Assert.Equal(["log: \"a\" 1", "end", ExitLine.Ok], run.Trace);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class ReferenceTargetTests
     {
         var run = await Run("console.log('before'); throw new RangeError('x');");
         Assert.Equal(RunStatus.Completed, run.Status);
-        Assert.Equal(["log: before", "load error: RangeError"], run.Trace);
+        Assert.Equal(["log: \"before\"", "load error: RangeError", ExitLine.LoadFailed], run.Trace);
     }
 
     [Fact]

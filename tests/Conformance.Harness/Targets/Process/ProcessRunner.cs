@@ -24,15 +24,22 @@ internal sealed record ProcessOutcome(
     IReadOnlyList<string> StderrTail,
     string? StderrWatchMatch,
     string? StartFailure,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Each program's own report on standard error, by name: true for `[ PASS ] name`, false for `[ FAIL ] name` (TF-13).</summary>
+    public IReadOnlyDictionary<string, bool> TestReports { get; init; } = new Dictionary<string, bool>();
+}
 
 /// <summary>
 /// Runs one process with CliWrap: trace lines from standard output (TF-1), a bounded tail of standard
 /// error, a time limit, and the whole process tree stopped on timeout, runaway output or cancellation.
 /// </summary>
-internal static class ProcessRunner
+internal static partial class ProcessRunner
 {
-    public const string TracePrefix = "@@trace ";
+
+    /// <summary>`workerd test`'s line per service (`... debug: [ PASS ] main (1.2ms)`), which the node-host bridge prints too.</summary>
+    [GeneratedRegex(@"\[ (PASS|FAIL) \] (\S+)")]
+    internal static partial Regex TestReportLine();
 
     public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, TimeSpan timeout, ProcessTargetOptions options, CancellationToken cancellationToken)
     {
@@ -45,13 +52,14 @@ internal static class ProcessRunner
         var endSeen = false;
         var stderr = new Queue<string>();
         string? watchMatch = null;
+        var reports = new Dictionary<string, bool>(StringComparer.Ordinal);
 
         void OnStdout(string line)
         {
-            if (!line.StartsWith(TracePrefix, StringComparison.Ordinal)) return;
-            var text = line[TracePrefix.Length..];
+            if (!line.StartsWith(TraceProtocol.Prefix, StringComparison.Ordinal)) return;
+            var text = line[TraceProtocol.Prefix.Length..];
             trace.Add(text);
-            if (text == "end" && !endSeen)
+            if (text == TraceProtocol.End && !endSeen)
             {
                 endSeen = true;
                 graceCts.CancelAfter(options.GraceAfterEnd);
@@ -61,6 +69,7 @@ internal static class ProcessRunner
         void OnStderr(string line)
         {
             if (watchMatch is null && spec.StderrWatch?.Match(line) is { Success: true } m) watchMatch = m.Groups[1].Value;
+            if (TestReportLine().Match(line) is { Success: true } report) reports[report.Groups[2].Value] = report.Groups[1].Value == "PASS";
             stderr.Enqueue(line.Length > 2000 ? line[..2000] + "..." : line);
             while (stderr.Count > options.StderrTailLines) stderr.Dequeue();
         }
@@ -106,7 +115,7 @@ internal static class ProcessRunner
             [.. stderr],
             watchMatch,
             StartFailure: null,
-            clock.Elapsed);
+            clock.Elapsed) { TestReports = reports };
     }
 
     private static void KillTree(int pid)

@@ -109,20 +109,28 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
                 0 => "",
                 int code => $"{DescribeExit(code)} after end",
             };
-            return new TargetRun(RunStatus.Completed, trace, note, outcome.Elapsed);
+            return Completed(trace, outcome, loadError: false, note);
         }
-        if (trace.Exists(line => line.StartsWith("load error: ", StringComparison.Ordinal)))
-            return new TargetRun(RunStatus.Completed, trace, "", outcome.Elapsed);
+        if (trace.Exists(line => line.StartsWith(TraceProtocol.LoadErrorPrefix, StringComparison.Ordinal)))
+            return Completed(trace, outcome, loadError: true, "");
         if (!outcome.TimedOut && DetectLoadError(outcome) is { } type)
         {
-            trace.Add($"load error: {type}");
-            return new TargetRun(RunStatus.Completed, trace, "", outcome.Elapsed);
+            trace.Add($"{TraceProtocol.LoadErrorPrefix}{type}");
+            return Completed(trace, outcome, loadError: true, "");
         }
         if (outcome.TimedOut)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: no end within {timeout.TotalSeconds:0.###} s; the process tree was stopped{StderrTail(outcome)}", outcome.Elapsed);
         if (DetectNeverSettled(outcome) is { } neverSettled)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: never settled: {neverSettled}{StderrTail(outcome)}", outcome.Elapsed);
         return new TargetRun(RunStatus.Crash, trace, $"{Name}: {DescribeExit(outcome.ExitCode ?? -1)} without end{StderrTail(outcome)}", outcome.Elapsed);
+    }
+
+    /// <summary>TF-13: a completed trace ends with the target's exit line, from this program's report and the exit code.</summary>
+    private static TargetRun Completed(List<string> trace, ProcessOutcome outcome, bool loadError, string note)
+    {
+        bool? passed = outcome.TestReports.TryGetValue(ProgramFiles.Service, out var p) ? p : null;
+        trace.Add(ExitLine.ForProcess(outcome.ExitCode, loadError, passed));
+        return new TargetRun(RunStatus.Completed, trace, note, outcome.Elapsed);
     }
 
     /// <summary>On Unix a process ended by a signal reports 128 + the signal number.</summary>

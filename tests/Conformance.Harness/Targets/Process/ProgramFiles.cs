@@ -13,6 +13,9 @@ internal static class ProgramFiles
     public const string Host = "host.mjs";
     public const string Config = "config.capnp";
 
+    /// <summary>The program's service name: workerd's config names it so, and the node-host bridge reports under it (TF-13).</summary>
+    public const string Service = "main";
+
     public static string NodeHostSource(string repositoryRoot) => Path.Combine(repositoryRoot, "targets", "hosts", "node-host.mjs");
 
     /// <summary>Writes program, plan, trace and driver modules (<see cref="DriverFiles.ModulesFor"/>) into <paramref name="folder"/>.</summary>

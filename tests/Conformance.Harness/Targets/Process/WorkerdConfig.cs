@@ -26,7 +26,7 @@ internal static partial class WorkerdConfig
 
             const config :Workerd.Config = (
               services = [
-                (name = "main", worker = .worker),
+                (name = "{{ProgramFiles.Service}}", worker = .worker),
                 # No network: the global fetch() goes to "internet", which may reach no address at all.
                 (name = "internet", network = (allow = [])),
               ],
@@ -41,7 +41,7 @@ internal static partial class WorkerdConfig
               ],
               compatibilityDate = "{{compatibilityDate}}",
               compatibilityFlags = [{{flags}}],
-              bindings = [ (name = "SELF", service = "main") ],
+              bindings = [ (name = "SELF", service = "{{ProgramFiles.Service}}") ],
             );
 
             """;

@@ -13,7 +13,6 @@ namespace Conformance.Harness.Targets.Reference;
 public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = null, long? maxOutputChars = null) : ITarget
 {
     public const string TargetName = "reference";
-    private const string TracePrefix = "@@trace "; // TF-1
 
     public string Name => TargetName;
 
@@ -72,9 +71,13 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         var detail = Describe(result, stderr);
         return result.Outcome switch
         {
-            WorkerOutcome.Completed => new TargetRun(RunStatus.Completed, lines, detail, clock.Elapsed),
+            WorkerOutcome.Completed => new TargetRun(RunStatus.Completed, [.. lines, ExitLine.Ok], detail, clock.Elapsed),
+            // TF-13: a test that failed after the driver's `end` (an uncaught error in a timer, a rejected waitUntil) completed.
+            WorkerOutcome.TestFailed when lines.Contains(TraceProtocol.End) =>
+                new TargetRun(RunStatus.Completed, [.. lines, ExitLine.TestFailed], detail, clock.Elapsed),
             // TF-10: the target itself writes `load error: <Type>`; lines printed before the failure stay.
-            WorkerOutcome.LoadError => new TargetRun(RunStatus.Completed, [.. lines, $"load error: {result.ErrorType ?? "Error"}"], detail, clock.Elapsed),
+            WorkerOutcome.LoadError => new TargetRun(RunStatus.Completed,
+                [.. lines, $"{TraceProtocol.LoadErrorPrefix}{result.ErrorType ?? "Error"}", ExitLine.LoadFailed], detail, clock.Elapsed),
             WorkerOutcome.Timeout or WorkerOutcome.NeverSettled => new TargetRun(RunStatus.Timeout, lines, detail, clock.Elapsed),
             _ => new TargetRun(RunStatus.Crash, lines, detail, clock.Elapsed),
         };
@@ -96,8 +99,8 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         foreach (var line in text.Split('\n'))
         {
             var trimmed = line.TrimEnd('\r');
-            if (!trimmed.StartsWith(TracePrefix, StringComparison.Ordinal)) continue;
-            lock (trace) trace.Add(trimmed[TracePrefix.Length..]);
+            if (!trimmed.StartsWith(TraceProtocol.Prefix, StringComparison.Ordinal)) continue;
+            lock (trace) trace.Add(trimmed[TraceProtocol.Prefix.Length..]);
         }
     }
 
