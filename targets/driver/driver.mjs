@@ -21,6 +21,13 @@ async function turns(count) {
 }
 
 export default {
+  fetch(request, env, ctx) {
+    if (typeof worker.fetch !== 'function') throw new TypeError('the program has no fetch handler');
+    return worker.fetch(request, env, ctx);
+  },
+
+  // fetch comes before test: workerd releases before 2025 find a default-exported test() only when it is the last
+  // handler of the object (workerd issue #962), and report "No tests found!" otherwise.
   async test(controller, env, ctx) {
     if (typeof worker.test === 'function') {
       try {
@@ -41,10 +48,5 @@ export default {
     await new Promise((resolve) => setTimeout(resolve, plan.settleMs));
     await turns(plan.settleTurns);
     emit('end');
-  },
-
-  fetch(request, env, ctx) {
-    if (typeof worker.fetch !== 'function') throw new TypeError('the program has no fetch handler');
-    return worker.fetch(request, env, ctx);
   },
 };
