@@ -28,6 +28,6 @@ public sealed class SnapshotAgreementTests
         var lines = File.ReadAllText(path).Split('\n');
         // The snapshot holds trace lines, escaped as TF-2 says.
         var line = ("log: " + TraceNotation.Format(entry.Observed)).Replace("\\", "\\\\").Replace("\r", "\\r").Replace("\n", "\\n");
-        Assert.Equal([line, "end", ""], lines);
+        Assert.Equal([line, "end", "exit: ok", ""], lines);
     }
 }

@@ -17,9 +17,9 @@ public sealed class ConformanceRunTests : IDisposable
 
     private static readonly Dictionary<string, string[]> Traces = new()
     {
-        ["basics/run/run-returns-the-callback-s-value"] = ["log: 42", "end"],
-        ["basics/run/the-store-is-visible-inside-a-request"] = ["response #0: 200 /0", "response #1: 200 /1", "response #2: 200 /2", "end"],
-        ["basics/run/a-top-level-throw-is-a-load-error"] = ["log: before", "load error: TypeError"],
+        ["basics/run/run-returns-the-callback-s-value"] = ["log: 42", "end", "exit: ok"],
+        ["basics/run/the-store-is-visible-inside-a-request"] = ["response #0: 200 /0", "response #1: 200 /1", "response #2: 200 /2", "end", "exit: ok"],
+        ["basics/run/a-top-level-throw-is-a-load-error"] = ["log: \"before\"", "load error: TypeError", "exit: load failed"],
     };
 
     private ConformanceRun Create(ITarget? target, string? expectations = null, string? targetProblem = null, string? shard = null,
@@ -176,10 +176,10 @@ public sealed class ConformanceRunTests : IDisposable
         File.WriteAllText(_temp.File("spec/requirements.md"), "# Requirements\n\n### ALS-RUN-1 — documented\n> clause\n");
         var target = Honest();
         await using var run = Create(target);
-        // The fixture scenario is tagged @ALS-RUN (no such id) and @ALS-RUN-1.
+        // The fixture scenario is tagged @ALS-RUN-4 (no such id in this spec) and @ALS-RUN-1.
         var outcome = await run.PreCheckAsync(run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!);
         Assert.Equal(ScenarioStatus.Error, outcome?.Status);
-        Assert.Contains("@ALS-RUN ", outcome?.Detail);
+        Assert.Contains("@ALS-RUN-4", outcome?.Detail);
         Assert.Empty(target.Runs);
     }
 
@@ -212,7 +212,7 @@ public sealed class ConformanceRunTests : IDisposable
         Assert.Equal(["FAIL", "FAIL"], lines.Select(l => l.Status));
         Assert.Equal([false, false], lines.Select(l => l.Expected));
         Assert.Equal(["ChangedFailure", "UnexpectedFailure"], lines.Select(l => l.Verdict));
-        Assert.Equal(["ALS-RUN", "ALS-RUN-1"], lines[0].Requirements);
+        Assert.Equal(["ALS-RUN-4", "ALS-RUN-1"], lines[0].Requirements);
         Assert.Equal("documented", lines[0].Profile);
         Assert.Equal("fake", lines[0].Target);
         var summary = File.ReadAllText(Path.Combine(run.Settings.ReportDirectory, "summary.md"));

@@ -36,7 +36,7 @@ public sealed class FeatureCatalogTests : IDisposable
         ], catalog.Entries.Select(e => e.Key));
         var first = catalog.Find("basics/run/run-returns-the-callback-s-value")!;
         Assert.Equal("Fixture: run and getStore / run returns the callback's value", first.DisplayName);
-        Assert.Equal(["ALS-RUN", "ALS-RUN-1"], first.Tags.Requirements);
+        Assert.Equal(["ALS-RUN-4", "ALS-RUN-1"], first.Tags.Requirements);
         Assert.Equal("documented", first.Tags.Profile);
         Assert.Null(first.Problem);
         Assert.EndsWith(Path.Combine("basics", "run.run-returns-the-callback-s-value.verified.txt"), first.VerifiedPath);

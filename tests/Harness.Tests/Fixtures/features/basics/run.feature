@@ -1,4 +1,4 @@
-@ALS-RUN
+@ALS-RUN-4
 Feature: Fixture: run and getStore
 
   A small feature for the harness's own tests; the real features live in features/.
