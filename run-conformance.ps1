@@ -6,6 +6,12 @@
 #   dotnet pwsh ./run-conformance.ps1 -Target workerd -Requirement ALS-RUN-1 -Accept  # re-verify one requirement's snapshots
 #   dotnet pwsh ./run-conformance.ps1 -Command 'node {node-host}'                   # any runtime through the command target
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
+#   dotnet pwsh ./run-conformance.ps1 -Target reference,workerd,node -Parallel     # the targets at the same time
+#
+# Output: a progress line per target every 10 s while it runs, then a block per unexpected result (scenario id, feature:line,
+# requirements and profile, status, the diff, the runtime's exit code and the end of its standard error) and a table of
+# statuses per target (`Conformance.Reports progress` and `console`); no colour or carriage return unless it is a terminal.
+# dotnet test's own output goes to <ReportDir>/<target>/dotnet-test.log; -Detailed shows it instead, as it runs.
 #
 #   dotnet pwsh ./run-conformance.ps1 -Target node -UpdateExpectations            # re-pin targets/expectations/node.txt from this run
 #
@@ -136,10 +142,12 @@ $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location
 # ---- build once --------------------------------------------------------------------------------------------------
 if (-not $NoBuild) {
     Write-Host "building the suite..." -ForegroundColor Cyan
-    dotnet build $specs --nologo -v quiet
-    if ($LASTEXITCODE -ne 0) { Write-Host 'the build failed' -ForegroundColor Red; exit 2 }
-    dotnet build $reportsProject --nologo -v quiet
-    if ($LASTEXITCODE -ne 0) { Write-Host 'the build of the report tool failed' -ForegroundColor Red; exit 2 }
+    # The build's own output is shown only when it fails (or with -Detailed).
+    foreach ($project in $specs, $reportsProject) {
+        $buildOutput = @(dotnet build $project --nologo -v quiet 2>&1)
+        if ($Detailed -or $LASTEXITCODE -ne 0) { $buildOutput | ForEach-Object { Write-Host $_ } }
+        if ($LASTEXITCODE -ne 0) { Write-Host "the build of $project failed" -ForegroundColor Red; exit 2 }
+    }
 }
 
 if ($targets -contains 'all') {
@@ -208,7 +216,7 @@ function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     $log = Join-Path $dir 'dotnet-test.log'
     $run = [pscustomobject]@{ Target = $t; Dir = $dir; Label = $runLabel; Log = $log; Process = $null; ExitCode = 0 }
     if ($Detailed) {
-        & dotnet @testArgs
+        & dotnet @testArgs | Out-Host
         $run.ExitCode = $LASTEXITCODE
     } else {
         $run.Process = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine $testArgs) -PassThru -NoNewWindow `
