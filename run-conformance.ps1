@@ -122,11 +122,14 @@ if ($PSBoundParameters.ContainsKey('Repeat') -and $Repeat -lt 2) { Write-Host "-
 if ($Repeat -ge 2 -and $UpdateExpectations) { Write-Host "-UpdateExpectations cannot be combined with -Repeat (a list is re-pinned from one reviewed run)" -ForegroundColor Red; exit 2 }
 if ($Repeat -ge 2 -and $Accept) { Write-Host "-Accept cannot be combined with -Repeat (a verified snapshot is written once, from a reviewed run)" -ForegroundColor Red; exit 2 }
 if ($Parallel) {
-    $refused = @(@{ On = $Accept; Name = '-Accept' }, @{ On = $UpdateExpectations; Name = '-UpdateExpectations' }, @{ On = ($Repeat -ge 2); Name = '-Repeat' },
-        @{ On = $Detailed; Name = '-Detailed' } | Where-Object { $_.On } | ForEach-Object { $_.Name })
-    if ($refused.Count -gt 0) {
-        Write-Host "-Parallel cannot be combined with $($refused -join ', '): accepting and re-pinning write shared files (verified snapshots, the provenance manifest, the lists) and run one target at a time; -Repeat times one target at a time; -Detailed output would interleave. Run without -Parallel." -ForegroundColor Red
-        exit 2
+    $why = [ordered]@{
+        '-Accept'             = @($Accept, 'accepting writes the shared verified snapshots and provenance manifest, one target at a time')
+        '-UpdateExpectations' = @($UpdateExpectations, 're-pinning writes the known-failure lists from one reviewed run per target')
+        '-Repeat'             = @(($Repeat -ge 2), 'repeated runs are timed one target at a time')
+        '-Detailed'           = @($Detailed, "several targets' full dotnet test output would interleave")
+    }
+    foreach ($name in $why.Keys) {
+        if ($why[$name][0]) { Write-Host "-Parallel cannot be combined with ${name}: $($why[$name][1]). Run without -Parallel." -ForegroundColor Red; exit 2 }
     }
 }
 if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
