@@ -8,7 +8,7 @@
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
 #   dotnet pwsh ./run-conformance.ps1 -Target reference,workerd,node -Parallel     # the targets at the same time
 #
-# Output: a progress line per target every 10 s while it runs, then a block per unexpected result (scenario id, feature:line,
+# Output: a progress line per target every 10 s (30 s after the first minute) while it runs, then a block per unexpected result (scenario id, feature:line,
 # requirements and profile, status, the diff, the runtime's exit code and the end of its standard error) and a table of
 # statuses per target (`Conformance.Reports progress` and `console`); no colour or carriage return unless it is a terminal.
 # dotnet test's own output goes to <ReportDir>/<target>/dotnet-test.log; -Detailed shows it instead, as it runs.

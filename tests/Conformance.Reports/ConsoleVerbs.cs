@@ -13,7 +13,7 @@ internal static class ConsoleVerbs
     public static bool Colour =>
         !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
-    /// <summary>progress [--interval S] (&lt;pid&gt; &lt;target&gt; &lt;report dir&gt;)...: until every pid has exited.</summary>
+    /// <summary>progress [--interval S] (&lt;pid&gt; &lt;target&gt; &lt;report dir&gt;)...: until every pid has exited (default 10 s).</summary>
     public static int Progress(string[] args, Func<string, int> fail)
     {
         var interval = TimeSpan.FromSeconds(10);
@@ -46,7 +46,9 @@ internal static class ConsoleVerbs
                 if (finished.Contains(meter)) continue;
                 var exited = HasExited(pid);
                 meter.Poll();
-                var due = clock.Elapsed - lastPrint[meter] >= interval && meter.Done != lastDone[meter];
+                // Every interval during the first minute, then every three: a long run stays a few dozen lines.
+                var wait = clock.Elapsed < TimeSpan.FromMinutes(1) ? interval : interval * 3;
+                var due = clock.Elapsed - lastPrint[meter] >= wait && meter.Done != lastDone[meter];
                 if (!exited && !due) continue;
                 Console.WriteLine(meter.Line(clock.Elapsed, exited));
                 lastPrint[meter] = clock.Elapsed;
