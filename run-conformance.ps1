@@ -71,7 +71,7 @@ param(
     # Skip the build (use the last one).
     [switch] $NoBuild,
     # Show dotnet test's full output (every test, each failure's message and stack) as it runs, instead of a progress line per
-    # target and, at the end, a block per unexpected result. The full output is kept in <ReportDir>/<target>/dotnet-test.log either way.
+    # target (the blocks and the table still end the run). Without it, that output goes to <ReportDir>/<target>/dotnet-test.log.
     [switch] $Detailed,
     # Run the targets at the same time (each still runs its scenarios in parallel); same summary and exit code as one after
     # another. Not with -Accept, -UpdateExpectations, -Repeat or -Detailed.
