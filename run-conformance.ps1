@@ -6,6 +6,12 @@
 #   dotnet pwsh ./run-conformance.ps1 -Target workerd -Requirement ALS-RUN-1 -Accept  # re-verify one requirement's snapshots
 #   dotnet pwsh ./run-conformance.ps1 -Command 'node {node-host}'                   # any runtime through the command target
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
+#   dotnet pwsh ./run-conformance.ps1 -Target reference,workerd,node -Parallel     # the targets at the same time
+#
+# Output: a progress line per target every 10 s (30 s after the first minute) while it runs, then a block per unexpected result (scenario id, feature:line,
+# requirements and profile, status, the diff, the runtime's exit code and the end of its standard error) and a table of
+# statuses per target (`Conformance.Reports progress` and `console`); no colour or carriage return unless it is a terminal.
+# dotnet test's own output goes to <ReportDir>/<target>/dotnet-test.log; -Detailed shows it instead, as it runs.
 #
 #   dotnet pwsh ./run-conformance.ps1 -Target node -UpdateExpectations            # re-pin targets/expectations/node.txt from this run
 #
@@ -63,7 +69,13 @@ param(
     # Rewrite targets/expectations/<target>.txt from this run (see above).
     [switch] $UpdateExpectations,
     # Skip the build (use the last one).
-    [switch] $NoBuild
+    [switch] $NoBuild,
+    # Show dotnet test's full output (every test, each failure's message and stack) as it runs, instead of a progress line per
+    # target (the blocks and the table still end the run). Without it, that output goes to <ReportDir>/<target>/dotnet-test.log.
+    [switch] $Detailed,
+    # Run the targets at the same time (each still runs its scenarios in parallel); same summary and exit code as one after
+    # another. Not with -Accept, -UpdateExpectations, -Repeat or -Detailed.
+    [switch] $Parallel
 )
 
 $ErrorActionPreference = 'Stop'
@@ -109,6 +121,17 @@ foreach ($p in $Profiles) {
 if ($PSBoundParameters.ContainsKey('Repeat') -and $Repeat -lt 2) { Write-Host "-Repeat takes a number of runs of at least 2" -ForegroundColor Red; exit 2 }
 if ($Repeat -ge 2 -and $UpdateExpectations) { Write-Host "-UpdateExpectations cannot be combined with -Repeat (a list is re-pinned from one reviewed run)" -ForegroundColor Red; exit 2 }
 if ($Repeat -ge 2 -and $Accept) { Write-Host "-Accept cannot be combined with -Repeat (a verified snapshot is written once, from a reviewed run)" -ForegroundColor Red; exit 2 }
+if ($Parallel) {
+    $why = [ordered]@{
+        '-Accept'             = @($Accept, 'accepting writes the shared verified snapshots and provenance manifest, one target at a time')
+        '-UpdateExpectations' = @($UpdateExpectations, 're-pinning writes the known-failure lists from one reviewed run per target')
+        '-Repeat'             = @(($Repeat -ge 2), 'repeated runs are timed one target at a time')
+        '-Detailed'           = @($Detailed, "several targets' full dotnet test output would interleave")
+    }
+    foreach ($name in $why.Keys) {
+        if ($why[$name][0]) { Write-Host "-Parallel cannot be combined with ${name}: $($why[$name][1]). Run without -Parallel." -ForegroundColor Red; exit 2 }
+    }
+}
 if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
 
 $filterParts = @()
@@ -122,10 +145,12 @@ $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location
 # ---- build once --------------------------------------------------------------------------------------------------
 if (-not $NoBuild) {
     Write-Host "building the suite..." -ForegroundColor Cyan
-    dotnet build $specs --nologo -v quiet
-    if ($LASTEXITCODE -ne 0) { Write-Host 'the build failed' -ForegroundColor Red; exit 2 }
-    dotnet build $reportsProject --nologo -v quiet
-    if ($LASTEXITCODE -ne 0) { Write-Host 'the build of the report tool failed' -ForegroundColor Red; exit 2 }
+    # The build's own output is shown only when it fails (or with -Detailed).
+    foreach ($project in $specs, $reportsProject) {
+        $buildOutput = @(dotnet build $project --nologo -v quiet 2>&1)
+        if ($Detailed -or $LASTEXITCODE -ne 0) { $buildOutput | ForEach-Object { Write-Host $_ } }
+        if ($LASTEXITCODE -ne 0) { Write-Host "the build of $project failed" -ForegroundColor Red; exit 2 }
+    }
 }
 
 if ($targets -contains 'all') {
@@ -150,8 +175,10 @@ foreach ($t in $targets) {
 $targets = @($targets | Where-Object { $unavailableTargets -notcontains $_ })
 
 # ---- run each target ---------------------------------------------------------------------------------------------
-# Targets run one after another: received files go to <ReportDir>/<target>/received/ and cannot clash, but two accepts at
-# once would race on the verified files and the provenance manifest. Each target's own scenarios run in parallel.
+# Targets run one after another unless -Parallel: received files go to <ReportDir>/<target>/received/ and cannot clash, but two
+# accepts at once would race on the verified files and the provenance manifest (so -Parallel refuses -Accept). Each target's
+# own scenarios run in parallel. By default dotnet test writes to <ReportDir>/<target>/dotnet-test.log and the console shows a
+# progress line per target (`Conformance.Reports progress`, following results.jsonl), then `Conformance.Reports console`.
 $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
     'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS'
 $unexpectedTotal = 0
@@ -159,78 +186,122 @@ $failedRuns = @()
 $reportDirs = @()
 $changedTargets = @()
 $runs = if ($Repeat -ge 2) { $Repeat } else { 1 }
-foreach ($t in $targets) {
-    $targetDir = Join-Path $reportRoot (Get-SafeName $t)
-    $runDirs = @()
-    $clock = [Diagnostics.Stopwatch]::StartNew()
-    for ($run = 1; $run -le $runs; $run++) {
-        $dir = if ($runs -gt 1) { Join-Path $targetDir "run-$run" } else { $targetDir }
-        $runDirs += $dir
-        if ($runs -eq 1) { $reportDirs += $dir }
-        New-Item -ItemType Directory -Force -Path $dir | Out-Null
-        foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
-        $env:CONFORMANCE_TARGET = $t
-        $env:CONFORMANCE_REPORT_DIR = $dir
-        if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
-        if ($AllowUnavailable) { $env:CONFORMANCE_ALLOW_UNAVAILABLE = '1' }
-        if ($UpdateExpectations) { $env:CONFORMANCE_UPDATE_EXPECTATIONS = '1' }
-        if ($AcceptFrom) { $env:CONFORMANCE_ACCEPT_FROM = $AcceptFrom }
-        if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
-        if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
-        if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
 
-        Write-Host ''
-        $runLabel = if ($runs -gt 1) { " (run $run of $runs)" } else { '' }
-        Write-Host "== $t$runLabel ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
-        $testArgs = @('test', $specs, '--no-build', '--nologo',
-            '--logger', 'console;verbosity=normal',
-            '--logger', "junit;LogFilePath=$(Join-Path $dir 'junit.xml')")
-        if ($testFilter) { $testArgs += @('--filter', $testFilter) }
-        & dotnet @testArgs
-        $testExit = $LASTEXITCODE
-        foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+# One command line from a list, quoted the way .NET splits it back (Start-Process takes a single string).
+function Join-CommandLine([string[]] $arguments) {
+    ($arguments | ForEach-Object {
+        if ($_ -and $_ -notmatch '[\s"]') { $_ }
+        else { '"' + (($_ -replace '(\\*)"', '$1$1\"') -replace '(\\+)$', '$1$1') + '"' }
+    }) -join ' '
+}
 
-        # ---- summary of this target from results.jsonl ----
-        $resultsFile = Join-Path $dir 'results.jsonl'
-        $results = @()
-        if (Test-Path $resultsFile) {
-            $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
-        }
-        Write-Host ''
-        Write-Host "-- $t$runLabel summary --" -ForegroundColor Cyan
-        if ($results.Count -eq 0) {
-            Write-Host "no results were recorded (no scenario selected, or the test run did not start)" -ForegroundColor Yellow
-        }
-        $counts = foreach ($s in 'PASS', 'FAIL', 'TIMEOUT', 'CRASH', 'ERROR', 'SKIP') { "$s $(@($results | Where-Object status -eq $s).Count)" }
-        Write-Host ($counts -join '  ')
-        $known = @($results | Where-Object verdict -eq 'KnownFailure')
-        if ($known.Count -gt 0) { Write-Host "known failures (expected): $($known.Count)" -ForegroundColor Yellow }
-        $unexpected = @($results | Where-Object { -not $_.expected })
-        foreach ($r in $unexpected) {
-            $first = ($r.detail -split "`n")[0]
-            Write-Host ("UNEXPECTED {0,-8} {1}  ({2}) {3}" -f $r.status, $r.id, $r.verdict, $first) -ForegroundColor Red
-        }
-        $summaryFile = Join-Path $dir 'summary.md'
-        if (Test-Path $summaryFile) {
-            Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud ($_ -replace '^> \*\*|\*\*$', '') }
-        }
-        $unexpectedTotal += $unexpected.Count
-        if ($testExit -ne 0 -and $unexpected.Count -eq 0) { $failedRuns += $t }
+# Starts dotnet test on one target; with -Detailed it runs in the foreground and has finished when this returns.
+function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
+    New-Item -ItemType Directory -Force -Path $dir | Out-Null
+    # A follower must not count the previous run's rows before this run starts its journal afresh.
+    Remove-Item (Join-Path $dir 'results.jsonl'), (Join-Path $dir 'selected.txt') -ErrorAction SilentlyContinue
+    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    $env:CONFORMANCE_TARGET = $t
+    $env:CONFORMANCE_REPORT_DIR = $dir
+    if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
+    if ($AllowUnavailable) { $env:CONFORMANCE_ALLOW_UNAVAILABLE = '1' }
+    if ($UpdateExpectations) { $env:CONFORMANCE_UPDATE_EXPECTATIONS = '1' }
+    if ($AcceptFrom) { $env:CONFORMANCE_ACCEPT_FROM = $AcceptFrom }
+    if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
+    if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
+    if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+
+    Write-Host "== $t$runLabel ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
+    $testArgs = @('test', $specs, '--no-build', '--nologo',
+        '--logger', 'console;verbosity=normal',
+        '--logger', "junit;LogFilePath=$(Join-Path $dir 'junit.xml')")
+    if ($testFilter) { $testArgs += @('--filter', $testFilter) }
+    $log = Join-Path $dir 'dotnet-test.log'
+    $run = [pscustomobject]@{ Target = $t; Dir = $dir; Label = $runLabel; Log = $log; Process = $null; ExitCode = 0 }
+    if ($Detailed) {
+        & dotnet @testArgs | Out-Host
+        $run.ExitCode = $LASTEXITCODE
+    } else {
+        $run.Process = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine $testArgs) -PassThru -NoNewWindow `
+            -RedirectStandardOutput $log -RedirectStandardError "$log.stderr"
+        $null = $run.Process.Handle # keeps the exit code readable after the process ends
     }
-    $clock.Stop()
+    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    $run
+}
 
-    # ---- repeatability of this target over its runs ----
-    if ($runs -gt 1) {
-        Write-Host ''
-        Write-Host "-- $t repeatability over $runs runs --" -ForegroundColor Cyan
-        $compareFile = Join-Path $targetDir 'repeatability.txt'
-        $comparison = @(dotnet $reportsDll repeatability --out $compareFile @runDirs 2>&1)
-        $compareExit = $LASTEXITCODE
-        $comparison | ForEach-Object { Write-Host $_ -ForegroundColor $(if ($compareExit -eq 0) { 'Green' } else { 'Red' }) }
-        Write-Host ("wall time {0}: {1:0.0} s for {2} runs ({3:0.0} s per run)" -f $t, $clock.Elapsed.TotalSeconds, $runs, ($clock.Elapsed.TotalSeconds / $runs))
-        if ($compareExit -ne 0) { $changedTargets += $t }
+# Follows the started runs with a progress line per target until they all end.
+function Wait-TargetRuns($started) {
+    $quiet = @($started | Where-Object { $_.Process })
+    if ($quiet.Count -eq 0) { return }
+    $followArgs = @('progress')
+    foreach ($r in $quiet) { $followArgs += @([string]$r.Process.Id, "$($r.Target)$($r.Label)", $r.Dir) }
+    & dotnet $reportsDll @followArgs
+    foreach ($r in $quiet) { $r.Process.WaitForExit(); $r.ExitCode = $r.Process.ExitCode }
+}
+
+# Counts a finished run's unexpected results, says loudly what its summary.md calls a problem, and shows dotnet test's own
+# output when it failed without an unexpected result (a crash of the test host, a broken build).
+function Complete-TargetRun($run) {
+    $resultsFile = Join-Path $run.Dir 'results.jsonl'
+    $results = @()
+    if (Test-Path $resultsFile) {
+        $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+    }
+    $unexpected = @($results | Where-Object { -not $_.expected })
+    $summaryFile = Join-Path $run.Dir 'summary.md'
+    if (Test-Path $summaryFile) {
+        Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud "$($run.Target)$($run.Label): $($_ -replace '^> \*\*|\*\*$', '')" }
+    }
+    $script:unexpectedTotal += $unexpected.Count
+    if ($run.ExitCode -ne 0 -and $unexpected.Count -eq 0) {
+        $script:failedRuns += $run.Target
+        if ($run.Process) {
+            Write-Host "dotnet test on $($run.Target)$($run.Label) exited with $($run.ExitCode) without an unexpected result; the end of $($run.Log):" -ForegroundColor Red
+            Get-Content $run.Log, "$($run.Log).stderr" -ErrorAction SilentlyContinue | Select-Object -Last 40 | ForEach-Object { Write-Host "  $_" }
+        }
     }
 }
+
+$clock = [Diagnostics.Stopwatch]::StartNew()
+if ($Parallel) {
+    $started = @(foreach ($t in $targets) {
+        $dir = Join-Path $reportRoot (Get-SafeName $t)
+        $reportDirs += $dir
+        Start-TargetRun $t $dir ''
+    })
+    Wait-TargetRuns $started
+    foreach ($r in $started) { Complete-TargetRun $r }
+} else {
+    foreach ($t in $targets) {
+        $targetDir = Join-Path $reportRoot (Get-SafeName $t)
+        $runDirs = @()
+        $targetClock = [Diagnostics.Stopwatch]::StartNew()
+        for ($run = 1; $run -le $runs; $run++) {
+            $dir = if ($runs -gt 1) { Join-Path $targetDir "run-$run" } else { $targetDir }
+            $runDirs += $dir
+            if ($runs -eq 1) { $reportDirs += $dir }
+            $runLabel = if ($runs -gt 1) { " (run $run of $runs)" } else { '' }
+            $started = Start-TargetRun $t $dir $runLabel
+            Wait-TargetRuns @($started)
+            Complete-TargetRun $started
+        }
+        $targetClock.Stop()
+
+        # ---- repeatability of this target over its runs ----
+        if ($runs -gt 1) {
+            Write-Host ''
+            Write-Host "-- $t repeatability over $runs runs --" -ForegroundColor Cyan
+            $compareFile = Join-Path $targetDir 'repeatability.txt'
+            $comparison = @(dotnet $reportsDll repeatability --out $compareFile @runDirs 2>&1)
+            $compareExit = $LASTEXITCODE
+            $comparison | ForEach-Object { Write-Host $_ -ForegroundColor $(if ($compareExit -eq 0) { 'Green' } else { 'Red' }) }
+            Write-Host ("wall time {0}: {1:0.0} s for {2} runs ({3:0.0} s per run)" -f $t, $targetClock.Elapsed.TotalSeconds, $runs, ($targetClock.Elapsed.TotalSeconds / $runs))
+            if ($compareExit -ne 0) { $changedTargets += $t }
+        }
+    }
+}
+$clock.Stop()
 
 if ($runs -gt 1) {
     Write-Host ''
@@ -247,10 +318,15 @@ if ($runs -gt 1) {
     exit 0
 }
 
-# ---- matrix across targets ---------------------------------------------------------------------------------------
+# ---- unexpected results, the table, the matrix across targets ----------------------------------------------------
+if ($reportDirs.Count -gt 0) {
+    Write-Host ''
+    dotnet $reportsDll console @reportDirs
+}
 if ($targets.Count -gt 1) {
     dotnet $reportsDll matrix --out $reportRoot @reportDirs
 }
+Write-Host ("wall time: {0:0.0} s{1}" -f $clock.Elapsed.TotalSeconds, $(if ($Parallel) { ' (targets in parallel)' } else { '' }))
 
 Write-Host ''
 if ($unavailableTargets.Count -gt 0) {

@@ -16,6 +16,10 @@ using Conformance.Harness.Targets.Process;
 //                                                         why each skipped row was skipped (SkipBreakdown): prints every
 //                                                         unexplained skip on stderr, then "skipped: N known failures, N environment,
 //                                                         N not-applicable"; exit 0: all explained; 1: some unexplained; 2: usage
+//   progress [--interval S] (<pid> <target> <report dir>)...
+//                                                         a line per target while its run goes (done/selected, unexpected, time)
+//   console [--max-blocks N] <report dir or results.jsonl>...
+//                                                         a block per unexpected result (diff, exit code, stderr), then a table
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
@@ -24,6 +28,8 @@ const string Usage = """
            Conformance.Reports check <target>
            Conformance.Reports repeatability [--out <file>] <run dir or results.jsonl>...
            Conformance.Reports skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
+           Conformance.Reports progress [--interval S] (<pid> <target> <report dir>)...
+           Conformance.Reports console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Reports counts [--check]
     """;
 
@@ -34,6 +40,8 @@ return args switch
     ["check", var name] => await CheckAsync(name),
     ["repeatability", .. var rest] => RepeatabilityVerb(rest),
     ["skips", .. var rest] => Skips(rest),
+    ["progress", .. var rest] => Conformance.Reports.ConsoleVerbs.Progress(rest, Fail),
+    ["console", .. var rest] => Conformance.Reports.ConsoleVerbs.Report(rest, Fail),
     ["counts"] => Counts(check: false),
     ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),

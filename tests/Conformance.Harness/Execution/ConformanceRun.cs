@@ -123,6 +123,8 @@ public sealed class ConformanceRun : IAsyncDisposable
     /// </summary>
     public void Prefetch(IEnumerable<string> orderedKeys)
     {
+        orderedKeys = orderedKeys.ToArray();
+        Journal.WriteSelectedCount(orderedKeys.Count(key => Catalog.Find(key) is not { } entry || InShard(entry)));
         if (_executor is null || Problems.Count > 0) return;
         var programs = new List<ScenarioProgram>();
         foreach (var key in orderedKeys)
@@ -176,6 +178,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         {
             Id = entry.Id,
             Feature = entry.Feature.RelativePath,
+            Line = entry.Line,
             Name = entry.Name,
             Tags = entry.Tags.All,
             Requirements = entry.Tags.Requirements,
@@ -186,6 +189,9 @@ public sealed class ConformanceRun : IAsyncDisposable
             Verdict = verdict.Kind.ToString(),
             ElapsedMs = (long)outcome.Elapsed.TotalMilliseconds,
             Detail = outcome.Detail,
+            VerdictMessage = verdict.Kind is VerdictKind.ChangedFailure or VerdictKind.UnexpectedPass ? verdict.Message : null,
+            ExitCode = outcome.ExitCode,
+            StderrTail = outcome.StderrTail,
         }.WithTrace(outcome.Trace));
         return verdict;
     }

@@ -10,7 +10,10 @@ namespace Conformance.Harness.Execution;
 public static class ScenarioJudge
 {
     /// <param name="origin">Who produced the run, recorded in the provenance manifest when the store accepts.</param>
-    public static ScenarioOutcome Judge(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin = null)
+    public static ScenarioOutcome Judge(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin = null) =>
+        JudgeStatus(run, verifiedPath, snapshots, origin) with { ExitCode = run.ExitCode, StderrTail = run.StderrTail };
+
+    private static ScenarioOutcome JudgeStatus(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin)
     {
         switch (run.Status)
         {

@@ -10,6 +10,12 @@ public sealed record ScenarioOutcome(ScenarioStatus Status, IReadOnlyList<string
     /// <summary>SKIP because the target cannot run here (missing binary, failing probe): a run problem unless allowed.</summary>
     public static ScenarioOutcome Unavailable(string detail) => new(ScenarioStatus.Skip, [], detail, TimeSpan.Zero) { TargetUnavailable = true };
 
+    /// <summary>The runtime process's exit code (<see cref="Targets.TargetRun.ExitCode"/>), for the console's failure block.</summary>
+    public int? ExitCode { get; init; }
+
+    /// <summary>The last lines on the runtime's standard error (<see cref="Targets.TargetRun.StderrTail"/>), whatever the status.</summary>
+    public IReadOnlyList<string> StderrTail { get; init; } = [];
+
     /// <summary>The scenario did not run because the target is unavailable (not because it was excluded).</summary>
     public bool TargetUnavailable { get; init; }
 }

@@ -7,6 +7,9 @@ namespace Conformance.Harness.Reports;
 public sealed class ResultsJournal
 {
     public const string FileName = "results.jsonl";
+
+    /// <summary>Beside results.jsonl: how many rows this run selected (after --filter and the shard), for progress lines.</summary>
+    public const string SelectedFileName = "selected.txt";
     private readonly List<ScenarioResult> _results = [];
     private readonly Lock _gate = new();
 
@@ -17,7 +20,12 @@ public sealed class ResultsJournal
         Directory.CreateDirectory(reportDirectory);
         Path = System.IO.Path.Combine(reportDirectory, FileName);
         File.WriteAllText(Path, "");
+        File.Delete(System.IO.Path.Combine(reportDirectory, SelectedFileName));
     }
+
+    /// <summary>Records the size of the selection (<see cref="SelectedFileName"/>), written before any row runs.</summary>
+    public void WriteSelectedCount(int count) =>
+        File.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, SelectedFileName), $"{count}\n");
 
     public void Add(ScenarioResult result)
     {

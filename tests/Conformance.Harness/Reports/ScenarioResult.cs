@@ -8,6 +8,8 @@ public sealed record ScenarioResult
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("feature")] public required string Feature { get; init; }
+    /// <summary>The scenario's line in <see cref="Feature"/> (0 when unknown).</summary>
+    [JsonPropertyName("line")] public int Line { get; init; }
     [JsonPropertyName("name")] public required string Name { get; init; }
     [JsonPropertyName("tags")] public IReadOnlyList<string> Tags { get; init; } = [];
     [JsonPropertyName("requirements")] public IReadOnlyList<string> Requirements { get; init; } = [];
@@ -21,6 +23,16 @@ public sealed record ScenarioResult
     [JsonPropertyName("verdict")] public required string Verdict { get; init; }
     [JsonPropertyName("elapsedMs")] public long ElapsedMs { get; init; }
     [JsonPropertyName("detail")] public string Detail { get; init; } = "";
+    /// <summary>The verdict's own message when it says more than <see cref="Detail"/> (a changed failure's pinned diff, a listed pass).</summary>
+    [JsonPropertyName("verdictMessage")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? VerdictMessage { get; init; }
+    /// <summary>The runtime process's exit code, when it exited by itself.</summary>
+    [JsonPropertyName("exitCode")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ExitCode { get; init; }
+    /// <summary>The last lines on the runtime's standard error (any status; a FAIL's uncaught error is often there).</summary>
+    [JsonPropertyName("stderrTail")] public IReadOnlyList<string> StderrTail { get; init; } = [];
     /// <summary>"sha256:&lt;hex&gt;" of the trace as file text (<see cref="Snapshots.TraceText.Render"/>); what repeatability compares.</summary>
     [JsonPropertyName("traceHash")] public string? TraceHash { get; init; }
     /// <summary>How many lines the trace had.</summary>

@@ -18,7 +18,14 @@ public enum RunStatus
 }
 
 /// <summary>What one run produced: the canonical trace lines (prefix stripped, spec/trace-format.md) and a detail for humans.</summary>
-public sealed record TargetRun(RunStatus Status, IReadOnlyList<string> Trace, string Detail, TimeSpan Elapsed);
+public sealed record TargetRun(RunStatus Status, IReadOnlyList<string> Trace, string Detail, TimeSpan Elapsed)
+{
+    /// <summary>The runtime process's exit code, when it exited by itself (null for the in-process reference, a stopped process).</summary>
+    public int? ExitCode { get; init; }
+
+    /// <summary>The last lines the runtime wrote on standard error, kept for every status (a FAIL's uncaught error is often there).</summary>
+    public IReadOnlyList<string> StderrTail { get; init; } = [];
+}
 
 /// <summary>A runtime the suite judges: the in-process reference, or a process (workerd, node, deno, bun, command).</summary>
 public interface ITarget

@@ -83,7 +83,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
                 return new TargetRun(RunStatus.Error, [], $"{Name}: could not prepare the run: {e.Message}", TimeSpan.Zero);
             }
             var outcome = await ProcessRunner.RunAsync(spec, timeout, Options, cancellationToken);
-            return Map(outcome, timeout);
+            return Map(outcome, timeout) with { ExitCode = outcome.ExitCode, StderrTail = outcome.StderrTail };
         }
         finally
         {

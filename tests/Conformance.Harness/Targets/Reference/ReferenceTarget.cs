@@ -69,17 +69,22 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
             return new TargetRun(RunStatus.Crash, lines,
                 $"runaway output: more than {MaxOutputChars} characters on standard output; the run was stopped and the output truncated", clock.Elapsed);
         var detail = Describe(result, stderr);
+        return Outcome(result, lines, detail, clock.Elapsed) with { StderrTail = Tail(stderr) };
+    }
+
+    private static TargetRun Outcome(WorkerRunResult result, IReadOnlyList<string> lines, string detail, TimeSpan elapsed)
+    {
         return result.Outcome switch
         {
-            WorkerOutcome.Completed => new TargetRun(RunStatus.Completed, [.. lines, ExitLine.Ok], detail, clock.Elapsed),
+            WorkerOutcome.Completed => new TargetRun(RunStatus.Completed, [.. lines, ExitLine.Ok], detail, elapsed),
             // TF-13: a test that failed after the driver's `end` (an uncaught error in a timer, a rejected waitUntil) completed.
             WorkerOutcome.TestFailed when lines.Contains(TraceProtocol.End) =>
-                new TargetRun(RunStatus.Completed, [.. lines, ExitLine.TestFailed], detail, clock.Elapsed),
+                new TargetRun(RunStatus.Completed, [.. lines, ExitLine.TestFailed], detail, elapsed),
             // TF-10: the target itself writes `load error: <Type>`; lines printed before the failure stay.
             WorkerOutcome.LoadError => new TargetRun(RunStatus.Completed,
-                [.. lines, $"{TraceProtocol.LoadErrorPrefix}{result.ErrorType ?? "Error"}", ExitLine.LoadFailed], detail, clock.Elapsed),
-            WorkerOutcome.Timeout or WorkerOutcome.NeverSettled => new TargetRun(RunStatus.Timeout, lines, detail, clock.Elapsed),
-            _ => new TargetRun(RunStatus.Crash, lines, detail, clock.Elapsed),
+                [.. lines, $"{TraceProtocol.LoadErrorPrefix}{result.ErrorType ?? "Error"}", ExitLine.LoadFailed], detail, elapsed),
+            WorkerOutcome.Timeout or WorkerOutcome.NeverSettled => new TargetRun(RunStatus.Timeout, lines, detail, elapsed),
+            _ => new TargetRun(RunStatus.Crash, lines, detail, elapsed),
         };
     }
 
@@ -109,13 +114,17 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         lock (trace) return trace.ToArray();
     }
 
+    private static string[] Tail(List<string> stderr)
+    {
+        lock (stderr) return stderr.TakeLast(20).ToArray();
+    }
+
     private static string Describe(WorkerRunResult result, List<string> stderr)
     {
         var head = result.Outcome == WorkerOutcome.Completed
             ? "completed"
             : $"{result.Outcome}{(result.ErrorType is null ? "" : $" ({result.ErrorType})")}{(result.Message is null ? "" : $": {result.Message}")}";
-        string[] tail;
-        lock (stderr) tail = stderr.TakeLast(20).ToArray();
+        var tail = Tail(stderr);
         return tail.Length == 0 ? head : $"{head}\nstderr (last {tail.Length} lines):\n{string.Join("\n", tail)}";
     }
 }
