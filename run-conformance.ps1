@@ -31,7 +31,8 @@
 # changed on any target, 1 when K > 0 on some target (or a run left no results), 2 as above. -Accept is refused with -Repeat.
 [CmdletBinding()]
 param(
-    # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all.
+    # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all, or <runtime>@<version>
+    # (workerd, node, deno, bun at one exact npm release, installed into -RuntimeCache; e.g. workerd@1.20240223.1, bun@1.3.14).
     [string[]] $Target = @('reference'),
     # Profiles to run: documented, caveat, workerd-observed, erratum (default: all).
     [Alias('Profile')]
@@ -63,7 +64,16 @@ param(
     # Rewrite targets/expectations/<target>.txt from this run (see above).
     [switch] $UpdateExpectations,
     # Skip the build (use the last one).
-    [switch] $NoBuild
+    [switch] $NoBuild,
+    # YYYY-MM-DD: the compatibility date of scenarios that name none, and the newest date the run applies to (a scenario naming a
+    # later date is NOT-APPLICABLE); on workerd clamped to the binary's newest date. Node, Deno, Bun have no dates: there it only
+    # decides which date-named scenarios apply (spec/runtime-bridges.md, "Compatibility dates"). Env: CONFORMANCE_COMPATIBILITY_DATE.
+    [string] $CompatibilityDate = '',
+    # workerd compatibility flags to add by name, comma separated (the reference honours the same). Env: CONFORMANCE_COMPATIBILITY_FLAGS.
+    [string[]] $CompatibilityFlags = @(),
+    # Where versioned targets (-Target bun@1.3.14, workerd@1.20240223.1, node@22.12.0, deno@2.6.8) are installed from npm and kept
+    # (default ~/.cache/workers-als-conformance). Env: CONFORMANCE_RUNTIME_CACHE.
+    [string] $RuntimeCache = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -87,7 +97,7 @@ function Write-Loud([string] $text) {
 
 function Get-SafeName([string] $name) {
     $family = ($name -split ':', 2)[0]
-    $safe = ($family -replace '[^A-Za-z0-9_.-]', '-').Trim('-')
+    $safe = ($family -replace '[^A-Za-z0-9_.@-]', '-').Trim('-')
     if ($safe) { $safe } else { 'target' }
 }
 
@@ -109,6 +119,9 @@ foreach ($p in $Profiles) {
 if ($PSBoundParameters.ContainsKey('Repeat') -and $Repeat -lt 2) { Write-Host "-Repeat takes a number of runs of at least 2" -ForegroundColor Red; exit 2 }
 if ($Repeat -ge 2 -and $UpdateExpectations) { Write-Host "-UpdateExpectations cannot be combined with -Repeat (a list is re-pinned from one reviewed run)" -ForegroundColor Red; exit 2 }
 if ($Repeat -ge 2 -and $Accept) { Write-Host "-Accept cannot be combined with -Repeat (a verified snapshot is written once, from a reviewed run)" -ForegroundColor Red; exit 2 }
+if ($CompatibilityDate -and $CompatibilityDate -notmatch '^\d{4}-\d{2}-\d{2}$') { Write-Host "-CompatibilityDate takes YYYY-MM-DD" -ForegroundColor Red; exit 2 }
+$CompatibilityFlags = @(Split-List $CompatibilityFlags)
+if ($RuntimeCache) { $env:CONFORMANCE_RUNTIME_CACHE = [IO.Path]::GetFullPath($RuntimeCache, (Get-Location).Path) }
 if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
 
 $filterParts = @()
@@ -139,7 +152,7 @@ $unavailableTargets = @()
 foreach ($t in $targets) {
     $check = @(dotnet $reportsDll check $t 2>&1)
     switch ($LASTEXITCODE) {
-        0 { }
+        0 { if ($check) { Write-Host ($check -join "`n") -ForegroundColor Cyan } }
         3 {
             if ($AllowUnavailable) { Write-Loud "target $t is UNAVAILABLE here: every scenario will be skipped (-AllowUnavailable). $($check -join ' ')" }
             else { Write-Loud "target $t is UNAVAILABLE here: not run, the run fails (exit code 3; -AllowUnavailable lets it skip). $($check -join ' ')"; $unavailableTargets += $t }
@@ -153,7 +166,7 @@ $targets = @($targets | Where-Object { $unavailableTargets -notcontains $_ })
 # Targets run one after another: received files go to <ReportDir>/<target>/received/ and cannot clash, but two accepts at
 # once would race on the verified files and the provenance manifest. Each target's own scenarios run in parallel.
 $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
-    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS'
+    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS', 'CONFORMANCE_COMPATIBILITY_DATE', 'CONFORMANCE_COMPATIBILITY_FLAGS'
 $unexpectedTotal = 0
 $failedRuns = @()
 $reportDirs = @()
@@ -178,6 +191,8 @@ foreach ($t in $targets) {
         if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
         if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
         if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+        if ($CompatibilityDate) { $env:CONFORMANCE_COMPATIBILITY_DATE = $CompatibilityDate }
+        if ($CompatibilityFlags.Count -gt 0) { $env:CONFORMANCE_COMPATIBILITY_FLAGS = $CompatibilityFlags -join ',' }
 
         Write-Host ''
         $runLabel = if ($runs -gt 1) { " (run $run of $runs)" } else { '' }
@@ -201,7 +216,7 @@ foreach ($t in $targets) {
         if ($results.Count -eq 0) {
             Write-Host "no results were recorded (no scenario selected, or the test run did not start)" -ForegroundColor Yellow
         }
-        $counts = foreach ($s in 'PASS', 'FAIL', 'TIMEOUT', 'CRASH', 'ERROR', 'SKIP') { "$s $(@($results | Where-Object status -eq $s).Count)" }
+        $counts = foreach ($s in 'PASS', 'FAIL', 'TIMEOUT', 'CRASH', 'ERROR', 'SKIP', 'NOT-APPLICABLE') { "$s $(@($results | Where-Object status -eq $s).Count)" }
         Write-Host ($counts -join '  ')
         $known = @($results | Where-Object verdict -eq 'KnownFailure')
         if ($known.Count -gt 0) { Write-Host "known failures (expected): $($known.Count)" -ForegroundColor Yellow }
