@@ -37,7 +37,8 @@
 # changed on any target, 1 when K > 0 on some target (or a run left no results), 2 as above. -Accept is refused with -Repeat.
 [CmdletBinding()]
 param(
-    # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all.
+    # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all, or <runtime>@<version>
+    # (workerd, node, deno, bun at one exact npm release, installed into -RuntimeCache; e.g. workerd@1.20240223.1, bun@1.3.14).
     [string[]] $Target = @('reference'),
     # Profiles to run: documented, caveat, workerd-observed, erratum (default: all).
     [Alias('Profile')]
@@ -75,7 +76,16 @@ param(
     [switch] $Detailed,
     # Run the targets at the same time (each still runs its scenarios in parallel); same summary and exit code as one after
     # another. Not with -Accept, -UpdateExpectations, -Repeat or -Detailed.
-    [switch] $Parallel
+    [switch] $Parallel,
+    # YYYY-MM-DD: the compatibility date of scenarios that name none, and the newest date the run applies to (a scenario naming a
+    # later date is NOT-APPLICABLE); on workerd clamped to the binary's newest date. Node, Deno, Bun have no dates: there it only
+    # decides which date-named scenarios apply (spec/runtime-bridges.md, "Compatibility dates"). Env: CONFORMANCE_COMPATIBILITY_DATE.
+    [string] $CompatibilityDate = '',
+    # workerd compatibility flags to add by name, comma separated (the reference honours the same). Env: CONFORMANCE_COMPATIBILITY_FLAGS.
+    [string[]] $CompatibilityFlags = @(),
+    # Where versioned targets (-Target bun@1.3.14, workerd@1.20240223.1, node@22.12.0, deno@2.6.8) are installed from npm and kept
+    # (default ~/.cache/workers-als-conformance). Env: CONFORMANCE_RUNTIME_CACHE.
+    [string] $RuntimeCache = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -99,7 +109,7 @@ function Write-Loud([string] $text) {
 
 function Get-SafeName([string] $name) {
     $family = ($name -split ':', 2)[0]
-    $safe = ($family -replace '[^A-Za-z0-9_.-]', '-').Trim('-')
+    $safe = ($family -replace '[^A-Za-z0-9_.@-]', '-').Trim('-')
     if ($safe) { $safe } else { 'target' }
 }
 
@@ -132,6 +142,9 @@ if ($Parallel) {
         if ($why[$name][0]) { Write-Host "-Parallel cannot be combined with ${name}: $($why[$name][1]). Run without -Parallel." -ForegroundColor Red; exit 2 }
     }
 }
+if ($CompatibilityDate -and $CompatibilityDate -notmatch '^\d{4}-\d{2}-\d{2}$') { Write-Host "-CompatibilityDate takes YYYY-MM-DD" -ForegroundColor Red; exit 2 }
+$CompatibilityFlags = @(Split-List $CompatibilityFlags)
+if ($RuntimeCache) { $env:CONFORMANCE_RUNTIME_CACHE = [IO.Path]::GetFullPath($RuntimeCache, (Get-Location).Path) }
 if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
 
 $filterParts = @()
@@ -164,7 +177,7 @@ $unavailableTargets = @()
 foreach ($t in $targets) {
     $check = @(dotnet $reportsDll check $t 2>&1)
     switch ($LASTEXITCODE) {
-        0 { }
+        0 { if ($check) { Write-Host ($check -join "`n") -ForegroundColor Cyan } }
         3 {
             if ($AllowUnavailable) { Write-Loud "target $t is UNAVAILABLE here: every scenario will be skipped (-AllowUnavailable). $($check -join ' ')" }
             else { Write-Loud "target $t is UNAVAILABLE here: not run, the run fails (exit code 3; -AllowUnavailable lets it skip). $($check -join ' ')"; $unavailableTargets += $t }
@@ -180,7 +193,7 @@ $targets = @($targets | Where-Object { $unavailableTargets -notcontains $_ })
 # own scenarios run in parallel. By default dotnet test writes to <ReportDir>/<target>/dotnet-test.log and the console shows a
 # progress line per target (`Conformance.Reports progress`, following results.jsonl), then `Conformance.Reports console`.
 $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
-    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS'
+    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS', 'CONFORMANCE_COMPATIBILITY_DATE', 'CONFORMANCE_COMPATIBILITY_FLAGS'
 $unexpectedTotal = 0
 $failedRuns = @()
 $reportDirs = @()
@@ -210,6 +223,8 @@ function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
     if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
     if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+    if ($CompatibilityDate) { $env:CONFORMANCE_COMPATIBILITY_DATE = $CompatibilityDate }
+    if ($CompatibilityFlags.Count -gt 0) { $env:CONFORMANCE_COMPATIBILITY_FLAGS = $CompatibilityFlags -join ',' }
 
     Write-Host "== $t$runLabel ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
     $testArgs = @('test', $specs, '--no-build', '--nologo',

@@ -4,7 +4,7 @@ Feature: Snapshots and bound functions belong to their request
   compatibility date 2025-06-16) makes such a call throw Error (OBS-REQUEST-BOUND-1). Calling it in the
   request that made it works. Before 2025-06-16 the cross-request call works.
 
-  @OBS-REQUEST-BOUND-1 @workerd-observed
+  @OBS-REQUEST-BOUND-1 @workerd-observed @needs-flag:bind_asynclocalstorage_snapshot_to_request
   Scenario: from 2025-06-16 a snapshot and a bound function made in one request throw when called in the next
     Given the worker program:
       """js

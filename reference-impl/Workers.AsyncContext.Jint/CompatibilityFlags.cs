@@ -23,4 +23,19 @@ public sealed record CompatibilityFlags(bool BindSnapshotToRequest, bool Unhandl
         }
         return new CompatibilityFlags(date >= BindSnapshotToRequestDate, date >= RejectionAfterCheckpointDate);
     }
+
+    /// <summary>workerd's flag names for the two flags above, as a config's compatibilityFlags list enables them.</summary>
+    public const string BindSnapshotToRequestName = "bind_asynclocalstorage_snapshot_to_request";
+
+    /// <inheritdoc cref="BindSnapshotToRequestName"/>
+    public const string RejectionAfterCheckpointName = "unhandled_rejection_after_microtask_checkpoint";
+
+    /// <summary>Flags for a date plus flags enabled by name (as workerd's compatibilityFlags list: a named flag is on whatever the date).</summary>
+    public static CompatibilityFlags FromDate(string compatibilityDate, IEnumerable<string> enabled)
+    {
+        var byDate = FromDate(compatibilityDate);
+        var names = enabled.ToHashSet(StringComparer.Ordinal);
+        return new CompatibilityFlags(byDate.BindSnapshotToRequest || names.Contains(BindSnapshotToRequestName),
+            byDate.UnhandledRejectionAfterMicrotaskCheckpoint || names.Contains(RejectionAfterCheckpointName));
+    }
 }

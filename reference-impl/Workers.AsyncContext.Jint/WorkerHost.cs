@@ -17,7 +17,7 @@ public static class WorkerHost
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.StackSizeBytes);
-        var flags = CompatibilityFlags.FromDate(options.CompatibilityDate);
+        var flags = CompatibilityFlags.FromDate(options.CompatibilityDate, options.CompatibilityFlagNames);
         using var wallClock = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wallClock.CancelAfter(options.WallClockTimeout);
 

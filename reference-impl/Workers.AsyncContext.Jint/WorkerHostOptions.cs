@@ -6,6 +6,9 @@ public sealed class WorkerHostOptions
     /// <summary>workerd compatibility date, "YYYY-MM-DD" (see <see cref="CompatibilityFlags"/>).</summary>
     public string CompatibilityDate { get; init; } = "2026-11-17";
 
+    /// <summary>workerd compatibility flags enabled by name, on top of those the date enables (see <see cref="CompatibilityFlags"/>).</summary>
+    public IReadOnlyList<string> CompatibilityFlagNames { get; init; } = [];
+
     /// <summary>Wall-clock budget for the whole run (the event loop's clock is virtual; this one is real).</summary>
     public TimeSpan WallClockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -3,7 +3,7 @@
 // plan.mjs and program.mjs and run as the entry module. The driver runs unchanged; this file supplies
 // only what a Workers module worker gets from its host, each decision documented in the bridges page.
 import { emit, errorType } from './trace.mjs'; // first: the console is canonical before anything else runs
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 
 const g = globalThis;
 const stderr = (text) => g.process?.stderr?.write?.(`${text}\n`);
@@ -16,8 +16,12 @@ if (typeof g.process?.on === 'function' && typeof g.process.removeAllListeners =
 }
 
 // B-1 A fresh, empty async context, captured before any program code runs: every request dispatched
-// through env.SELF starts in it, as a new Workers request does, never in the caller's frame.
-const root = AsyncLocalStorage.snapshot();
+// through env.SELF starts in it, as a new Workers request does, never in the caller's frame. A runtime older
+// than AsyncLocalStorage.snapshot() (Node before 18.16/20.5) gets the same from an AsyncResource made here,
+// whose runInAsyncScope runs a function in the context captured at its construction, as snapshot() does.
+const root = typeof AsyncLocalStorage.snapshot === 'function'
+  ? AsyncLocalStorage.snapshot()
+  : ((resource) => (fn, ...args) => resource.runInAsyncScope(fn, undefined, ...args))(new AsyncResource('conformance-root'));
 
 // B-2 scheduler.wait(ms): a promise resolved by a timer, so it carries the frame as a timer does.
 if (typeof g.scheduler?.wait !== 'function') {

@@ -4,11 +4,13 @@ using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Targets.Process;
+using Conformance.Harness.Targets.Versions;
 
 // Report and target tools for run-conformance.ps1 (and for people):
 //   matrix --out <dir> <report dir or results.jsonl>...   merge targets' results into matrix.md and matrix.html
 //   targets                                               the target names `-Target all` runs, one per line
-//   check <target>                                        exit 0: available; 3: unavailable (reason on stdout); 2: unknown name
+//   check <target>                                        exit 0: available; 3: unavailable (reason on stdout); 2: unknown name,
+//                                                         or a version npm does not have (<runtime>@<version> installs it first)
 //   repeatability [--out <file>] <run dir or results.jsonl>...
 //                                                         compare repeated runs: every scenario whose status or trace changed;
 //                                                         exit 0: none changed; 1: some changed; 2: usage or unreadable input
@@ -183,7 +185,13 @@ static async Task<int> CheckAsync(string name)
     var target = TargetFactory.TryCreate(name, RepositoryRoot.Find(), null, out var problem);
     if (target is null) return Fail(problem!);
     var reason = await target.CheckAvailabilityAsync(CancellationToken.None);
-    if (reason is null) return 0;
+    var resolution = VersionedTargets.ResolutionOf(target);
+    if (resolution?.Kind == ResolutionKind.UsageError) return Fail(resolution.Message);
+    if (reason is null)
+    {
+        if (resolution is not null) Console.WriteLine(resolution.Message);
+        return 0;
+    }
     Console.WriteLine(reason);
     return 3;
 }

@@ -57,4 +57,12 @@ public class HostCompatibilityTests
 
     [Fact]
     public void Bad_date_is_rejected() => Assert.Throws<ArgumentException>(() => CompatibilityFlags.FromDate("2025/06/16"));
+
+    /// <summary>-CompatibilityFlags: a flag named in the list is on whatever the date, as in a workerd config.</summary>
+    [Theory]
+    [InlineData("bind_asynclocalstorage_snapshot_to_request", true, false)]
+    [InlineData("unhandled_rejection_after_microtask_checkpoint", false, true)]
+    [InlineData("nodejs_compat", false, false)]
+    public void Flags_named_turn_on_before_their_date(string name, bool bound, bool afterCheckpoint) =>
+        Assert.Equal(new CompatibilityFlags(bound, afterCheckpoint), CompatibilityFlags.FromDate("2025-01-01", [name]));
 }

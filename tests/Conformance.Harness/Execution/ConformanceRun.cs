@@ -1,3 +1,4 @@
+using Conformance.Harness.Execution.Dates;
 using Conformance.Harness.Expectations;
 using Conformance.Harness.Features;
 using Conformance.Harness.Reports;
@@ -17,6 +18,7 @@ public sealed class ConformanceRun : IAsyncDisposable
 {
     private readonly Lazy<Task<string?>> _availability;
     private readonly Lazy<Task<string>> _version;
+    private readonly Lazy<Task<RunDates>> _dates;
     private readonly IReadOnlySet<string>? _shardKeys;
     private readonly ScenarioExecutor? _executor;
     private readonly List<string> _notices = [];
@@ -56,7 +58,9 @@ public sealed class ConformanceRun : IAsyncDisposable
         (ITarget? target, string? targetProblem) = (createTarget ?? CreateTarget)(settings);
         if (targetProblem is not null) problems.Add(targetProblem);
         Target = target;
-        var listProblems = ListProblems(KnownFailures, Catalog, target?.PinsTraces ?? true).ToList();
+        PinsTraces = (target?.PinsTraces ?? true) && settings.ExpectationsPinTraces;
+        if (Targets.Versions.RuntimeVersion.LooksVersioned(settings.TargetName)) _notices.Add(settings.ExpectationsNote);
+        var listProblems = ListProblems(KnownFailures, Catalog, PinsTraces).ToList();
         // An update rewrites the list, so the list's own problems must not stop the rows it learns from.
         if (!settings.UpdateExpectations) problems.AddRange(listProblems);
         else if (listProblems.Count > 0)
@@ -66,6 +70,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         _shardKeys = settings.Shard?.Select(Catalog.Entries.Select(e => e.Key));
         _availability = new(() => CheckAvailabilityAsync());
         _version = new(() => ReadVersionAsync());
+        _dates = new(() => ReadDatesAsync());
         if (!Directory.Exists(settings.FeaturesRoot)) _notices.Add($"no features folder at {settings.FeaturesRoot}");
     }
 
@@ -114,6 +119,26 @@ public sealed class ConformanceRun : IAsyncDisposable
         return await versioned.ReadVersionAsync(CancellationToken.None).ConfigureAwait(false) is { Length: > 0 } version ? version : "unknown";
     }
 
+    /// <summary>Whether a listed FAIL's pinned trace is compared (false: the list is another version's, or the target is unpinned).</summary>
+    public bool PinsTraces { get; }
+
+    /// <summary>The run's dates: the newest the workerd binary supports (from `--version`), the override and the added flags.</summary>
+    private async Task<RunDates> ReadDatesAsync()
+    {
+        string? newest = null;
+        if (Target is ICompatibilityDatedTarget && await _availability.Value.ConfigureAwait(false) is null)
+        {
+            var version = await _version.Value.ConfigureAwait(false);
+            newest = RunDates.NewestDateFromVersion(version);
+            if (newest is null)
+                lock (_gate) _notices.Add($"could not read the newest compatibility date of {Target.Name} from its version text \"{version}\": dates are not clamped");
+            else if (string.CompareOrdinal(newest, Settings.CompatibilityDate ?? ScenarioProgram.DefaultCompatibilityDate) < 0)
+                lock (_gate) _notices.Add($"{Target.Name} supports compatibility dates up to {newest} (`--version`: {version}): scenarios that name no date run at {newest}; " +
+                    "those that name a later date, or need a flag that date leaves off, are NOT-APPLICABLE");
+        }
+        return new RunDates(newest, Settings.CompatibilityDate, Settings.CompatibilityFlags);
+    }
+
     /// <summary>Whether the row belongs to this run's shard (always, without CONFORMANCE_SHARD).</summary>
     public bool InShard(ScenarioEntry entry) => _shardKeys is null || _shardKeys.Contains(entry.Key);
 
@@ -126,11 +151,11 @@ public sealed class ConformanceRun : IAsyncDisposable
         orderedKeys = orderedKeys.ToArray();
         Journal.WriteSelectedCount(orderedKeys.Count(key => Catalog.Find(key) is not { } entry || InShard(entry)));
         if (_executor is null || Problems.Count > 0) return;
-        var programs = new List<ScenarioProgram>();
+        var compiled = new List<(ScenarioEntry Entry, ScenarioProgram Program)>();
         foreach (var key in orderedKeys)
         {
             if (Catalog.Find(key) is not { } entry || !InShard(entry)) continue;
-            if (ScenarioCompiler.TryCompile(entry, out var program, out _)) programs.Add(program!);
+            if (ScenarioCompiler.TryCompile(entry, out var program, out _)) compiled.Add((entry, program!));
         }
         lock (_gate)
         {
@@ -138,7 +163,9 @@ public sealed class ConformanceRun : IAsyncDisposable
             _prefetch = Task.Run(async () =>
             {
                 await previous.ConfigureAwait(false);
-                if (await _availability.Value.ConfigureAwait(false) is null) _executor.Schedule(programs);
+                if (await _availability.Value.ConfigureAwait(false) is not null) return;
+                var dates = await _dates.Value.ConfigureAwait(false);
+                _executor.Schedule(compiled.Select(c => Applicability.Decide(c.Program, c.Entry.Tags.All, dates).Program).OfType<ScenarioProgram>());
             });
         }
     }
@@ -157,6 +184,9 @@ public sealed class ConformanceRun : IAsyncDisposable
     public async Task<ScenarioOutcome> ExecuteAsync(ScenarioEntry entry, ScenarioProgram program)
     {
         if (_executor is null) return ScenarioOutcome.Error(string.Join("\n", Problems));
+        var decision = Applicability.Decide(program, entry.Tags.All, await _dates.Value.ConfigureAwait(false));
+        if (decision.Program is null) return ScenarioOutcome.NotApplicable(decision.NotApplicableReason ?? "");
+        program = decision.Program;
         var run = await _executor.RunAsync(program).ConfigureAwait(false);
         SnapshotOrigin? origin = null;
         if (Snapshots.AcceptMode)
@@ -172,7 +202,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     /// <summary>Applies the known failures and writes the result to results.jsonl.</summary>
     public ScenarioVerdict Record(ScenarioEntry entry, ScenarioOutcome outcome)
     {
-        var verdict = ExpectationJudge.Judge(entry.Id, outcome, KnownFailures, Settings.AllowUnavailable);
+        var verdict = ExpectationJudge.Judge(entry.Id, outcome, KnownFailures, Settings.AllowUnavailable, PinsTraces);
         if (Settings.UpdateExpectations) _judged.Add(new JudgedScenario(entry.Id, outcome.Status, outcome.Trace));
         Journal.Add(new ScenarioResult
         {
@@ -227,11 +257,11 @@ public sealed class ConformanceRun : IAsyncDisposable
         {
             // Rows that share an id (outline examples) pin one entry: a failing row wins over a passing one.
             var judged = _judged.GroupBy(j => j.Id, StringComparer.Ordinal)
-                .Select(g => g.FirstOrDefault(j => j.Status is not (ScenarioStatus.Pass or ScenarioStatus.Skip)) ?? g.First());
+                .Select(g => g.FirstOrDefault(j => j.Status is not (ScenarioStatus.Pass or ScenarioStatus.Skip or ScenarioStatus.NotApplicable)) ?? g.First());
             try
             {
                 var ids = Catalog.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-                notice = ExpectationUpdater.Apply(KnownFailures.Path, judged, ids, Target?.PinsTraces ?? true).ToString();
+                notice = ExpectationUpdater.Apply(KnownFailures.Path, judged, ids, PinsTraces).ToString();
                 var after = KnownFailureList.Load(KnownFailures.Path);
                 if (after.Problems.Count > 0) notice += "; the list still has problems, the next run fails on them:\n" + string.Join("\n", after.Problems);
             }

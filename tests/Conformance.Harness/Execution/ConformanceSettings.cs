@@ -18,7 +18,13 @@ namespace Conformance.Harness.Execution;
 /// <item><term>CONFORMANCE_EXPECTATIONS</term><description>known-failure list (default <c>targets/expectations/&lt;target&gt;.txt</c>).</description></item>
 /// <item><term>CONFORMANCE_ALLOW_UNAVAILABLE</term><description><c>1</c>/<c>true</c>: a target that cannot run here (missing binary, failing probe) only skips its rows; without it every row fails, since nothing that did not run passes.</description></item>
 /// <item><term>CONFORMANCE_UPDATE_EXPECTATIONS</term><description><c>1</c>/<c>true</c>: rewrite the known-failure list from this run (ExpectationUpdater): only the scenarios the run judged are touched.</description></item>
+/// <item><term>CONFORMANCE_COMPATIBILITY_DATE</term><description><c>YYYY-MM-DD</c>: the date of scenarios that name none, and the newest
+/// date the run applies to (spec/runtime-bridges.md, "Compatibility dates"); on workerd clamped to the binary's newest.</description></item>
+/// <item><term>CONFORMANCE_COMPATIBILITY_FLAGS</term><description>workerd compatibility flags added by name, comma separated (the reference honours the same).</description></item>
+/// <item><term>CONFORMANCE_RUNTIME_CACHE</term><description>where versioned targets (<c>bun@1.3.14</c>) are installed (default ~/.cache/workers-als-conformance).</description></item>
 /// </list>
+/// A versioned target <c>&lt;runtime&gt;@&lt;version&gt;</c> is judged by targets/expectations/&lt;runtime&gt;@&lt;version&gt;.txt when it exists,
+/// else by the runtime's own list matched by id and status only (a trace pinned on another version is not compared).
 /// A malformed value is not fatal here: it is listed in <see cref="Problems"/> and every row fails with it.
 /// </summary>
 public sealed record ConformanceSettings
@@ -34,6 +40,8 @@ public sealed record ConformanceSettings
     public const string ExpectationsVariable = "CONFORMANCE_EXPECTATIONS";
     public const string AllowUnavailableVariable = "CONFORMANCE_ALLOW_UNAVAILABLE";
     public const string UpdateExpectationsVariable = "CONFORMANCE_UPDATE_EXPECTATIONS";
+    public const string CompatibilityDateVariable = "CONFORMANCE_COMPATIBILITY_DATE";
+    public const string CompatibilityFlagsVariable = "CONFORMANCE_COMPATIBILITY_FLAGS";
 
     public const string DefaultTarget = "reference";
     /// <summary>The only target accept writes snapshots from without an override: the ground truth.</summary>
@@ -54,6 +62,13 @@ public sealed record ConformanceSettings
     public int? MaxParallelism { get; init; }
     public required string ExpectationsFile { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
+    /// <summary>Whether the list's pinned FAIL traces are this target's own (false: the runtime's list used for another version).</summary>
+    public bool ExpectationsPinTraces { get; init; } = true;
+    /// <summary>Which known-failure list the run uses and why, for the console and summary.md.</summary>
+    public string ExpectationsNote { get; init; } = "";
+    /// <summary>-CompatibilityDate, or null for each scenario's own default.</summary>
+    public string? CompatibilityDate { get; init; }
+    public IReadOnlyList<string> CompatibilityFlags { get; init; } = [];
 
     public static ConformanceSettings FromEnvironment(string? repositoryRoot = null) =>
         From(Environment.GetEnvironmentVariable, repositoryRoot ?? Scenarios.RepositoryRoot.Find());
@@ -97,8 +112,19 @@ public sealed record ConformanceSettings
             else problems.Add($"{ParallelismVariable}: \"{parallelText}\" is not a positive whole number");
         }
 
+        string? date = Get(CompatibilityDateVariable);
+        if (date is not null && !Dates.RunDates.IsDate(date))
+        {
+            problems.Add($"{CompatibilityDateVariable}: \"{date}\" is not a date written YYYY-MM-DD");
+            date = null;
+        }
+        var flags = (Get(CompatibilityFlagsVariable) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
+        foreach (var flag in flags.Where(f => !System.Text.RegularExpressions.Regex.IsMatch(f, "^[a-z0-9_]+$")))
+            problems.Add($"{CompatibilityFlagsVariable}: \"{flag}\" is not a compatibility flag name (lower case, digits and '_')");
+
         // "command:<template>" files its reports and known failures under "command".
         var fileSafeTarget = FileSafe(target.Split(':', 2)[0]);
+        var (expectations, pinTraces, note) = SelectList(Get(ExpectationsVariable), target, fileSafeTarget, Flag(UpdateExpectationsVariable), Under);
         return new ConformanceSettings
         {
             RepositoryRoot = repositoryRoot,
@@ -112,12 +138,38 @@ public sealed record ConformanceSettings
             Timeout = timeout,
             FeaturesRoot = Under(Get(FeaturesVariable) ?? "features"),
             MaxParallelism = parallelism,
-            ExpectationsFile = Under(Get(ExpectationsVariable) ?? Path.Combine("targets", "expectations", fileSafeTarget + ".txt")),
+            ExpectationsFile = expectations,
+            ExpectationsPinTraces = pinTraces,
+            ExpectationsNote = note,
+            CompatibilityDate = date,
+            CompatibilityFlags = flags,
             Problems = problems,
         };
     }
 
+    /// <summary>
+    /// The known-failure list: the one named by CONFORMANCE_EXPECTATIONS; for <c>&lt;runtime&gt;@&lt;version&gt;</c> its own list when it
+    /// exists (or is being written by an update), else the runtime's list, whose pinned traces are another version's and so are not
+    /// compared; otherwise targets/expectations/&lt;target&gt;.txt.
+    /// </summary>
+    public static (string Path, bool PinTraces, string Note) SelectList(string? chosen, string target, string fileSafeTarget, bool updating,
+        Func<string, string> under)
+    {
+        string Relative(string name) => Path.Combine("targets", "expectations", name + ".txt");
+        if (chosen is not null) return (under(chosen), true, $"known failures: {chosen} (chosen by {ExpectationsVariable})");
+        var own = under(Relative(fileSafeTarget));
+        if (Targets.Versions.RuntimeVersion.LooksVersioned(target) && Targets.Versions.RuntimeVersion.TryParse(target, out _) is { } version)
+        {
+            if (File.Exists(own) || updating)
+                return (own, true, $"known failures: {Relative(fileSafeTarget)} (the list of {version.TargetName} itself)");
+            var runtime = under(Relative(version.Family.Name));
+            return (runtime, false, $"known failures: {Relative(version.Family.Name)}, the {version.Family.Name} list, matched by id and status only " +
+                $"(no {Relative(fileSafeTarget)}; its pinned traces are another version's and are not compared)");
+        }
+        return (own, true, $"known failures: {Relative(fileSafeTarget)}");
+    }
+
     /// <summary>A target name as a file or folder name ("command:foo bar" → "command-foo-bar").</summary>
     public static string FileSafe(string name) =>
-        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')).Trim('-') is { Length: > 0 } safe ? safe : "target";
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@' ? c : '-')).Trim('-') is { Length: > 0 } safe ? safe : "target";
 }

@@ -51,6 +51,7 @@ public static class ScenarioCompiler
 
     /// <summary>Whether two programs would run identically (the plan compared by its rendered module).</summary>
     public static bool SameProgram(ScenarioProgram a, ScenarioProgram b) =>
-        a.Id == b.Id && a.Source == b.Source && a.CompatibilityDate == b.CompatibilityDate
+        a.Id == b.Id && a.Source == b.Source && a.CompatibilityDate == b.CompatibilityDate && a.NamesDate == b.NamesDate
+        && a.CompatibilityFlags.SequenceEqual(b.CompatibilityFlags)
         && PlanModule.Render(a.Plan) == PlanModule.Render(b.Plan);
 }

@@ -7,6 +7,9 @@ public sealed record ScenarioOutcome(ScenarioStatus Status, IReadOnlyList<string
 
     public static ScenarioOutcome Skip(string detail) => new(ScenarioStatus.Skip, [], detail, TimeSpan.Zero);
 
+    /// <summary>NOT-APPLICABLE: the scenario was not run because this run's date or flags do not give what it is about.</summary>
+    public static ScenarioOutcome NotApplicable(string detail) => new(ScenarioStatus.NotApplicable, [], detail, TimeSpan.Zero);
+
     /// <summary>SKIP because the target cannot run here (missing binary, failing probe): a run problem unless allowed.</summary>
     public static ScenarioOutcome Unavailable(string detail) => new(ScenarioStatus.Skip, [], detail, TimeSpan.Zero) { TargetUnavailable = true };
 

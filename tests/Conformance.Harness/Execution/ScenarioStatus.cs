@@ -15,10 +15,17 @@ public enum ScenarioStatus
     Error,
     /// <summary>The target is unavailable here, or the scenario is excluded.</summary>
     Skip,
+    /// <summary>
+    /// The scenario does not apply to this run: it names a compatibility date later than the run's newest (the workerd binary's,
+    /// or -CompatibilityDate), or needs a date-gated flag the run's date leaves off (spec/runtime-bridges.md, "Compatibility
+    /// dates"). Counted apart, never a pass.
+    /// </summary>
+    NotApplicable,
 }
 
 public static class ScenarioStatusText
 {
-    /// <summary>The status as reports and messages write it: PASS, FAIL, TIMEOUT, CRASH, ERROR, SKIP.</summary>
-    public static string Text(this ScenarioStatus status) => status.ToString().ToUpperInvariant();
+    /// <summary>The status as reports and messages write it: PASS, FAIL, TIMEOUT, CRASH, ERROR, SKIP, NOT-APPLICABLE.</summary>
+    public static string Text(this ScenarioStatus status) =>
+        status == ScenarioStatus.NotApplicable ? "NOT-APPLICABLE" : status.ToString().ToUpperInvariant();
 }

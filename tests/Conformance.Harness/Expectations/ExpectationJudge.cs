@@ -33,7 +33,10 @@ public sealed record ScenarioVerdict(VerdictKind Kind, string Message)
 public static class ExpectationJudge
 {
     /// <param name="allowUnavailable">Whether a target that cannot run here only skips (CONFORMANCE_ALLOW_UNAVAILABLE).</param>
-    public static ScenarioVerdict Judge(string scenarioId, ScenarioOutcome outcome, KnownFailureList knownFailures, bool allowUnavailable = false)
+    /// <param name="compareTraces">False when the list's pinned traces are another version's (a versioned target judged by its
+    /// runtime's list, or the `node` on PATH): a listed FAIL then matches by id and status only.</param>
+    public static ScenarioVerdict Judge(string scenarioId, ScenarioOutcome outcome, KnownFailureList knownFailures, bool allowUnavailable = false,
+        bool compareTraces = true)
     {
         var listed = knownFailures.Find(scenarioId);
         var status = outcome.Status.Text();
@@ -45,19 +48,20 @@ public static class ExpectationJudge
             (ScenarioStatus.Skip, _) when outcome.TargetUnavailable && !allowUnavailable => new(VerdictKind.Unavailable,
                 $"SKIP is not a pass: {outcome.Detail} (set CONFORMANCE_ALLOW_UNAVAILABLE=1, or -AllowUnavailable, to let it skip)"),
             (ScenarioStatus.Skip, _) => new(VerdictKind.Skipped, $"SKIP: {outcome.Detail}"),
-            (_, { } known) => JudgeListed(known, outcome, knownFailures),
+            (ScenarioStatus.NotApplicable, _) => new(VerdictKind.Skipped, $"NOT-APPLICABLE: {outcome.Detail}"),
+            (_, { } known) => JudgeListed(known, outcome, knownFailures, compareTraces),
             _ => new(VerdictKind.UnexpectedFailure, $"{status}: {outcome.Detail}"),
         };
     }
 
-    private static ScenarioVerdict JudgeListed(KnownFailure known, ScenarioOutcome outcome, KnownFailureList list)
+    private static ScenarioVerdict JudgeListed(KnownFailure known, ScenarioOutcome outcome, KnownFailureList list, bool compareTraces)
     {
         var status = outcome.Status.Text();
         var where = list.Where(known);
         if (known.Status is { } pinned && pinned != outcome.Status)
             return new(VerdictKind.ChangedFailure,
                 $"changed failure: {where} pins {pinned.Text()}, got {status} ({known.Reason})\n{outcome.Detail}");
-        if (known.Status == ScenarioStatus.Fail && known.Digest is { } digest && TraceDigest.Of(outcome.Trace) != digest)
+        if (compareTraces && known.Status == ScenarioStatus.Fail && known.Digest is { } digest && TraceDigest.Of(outcome.Trace) != digest)
             return new(VerdictKind.ChangedFailure,
                 $"changed failure: {where} pins FAIL with trace {digest}, got FAIL with trace {TraceDigest.Of(outcome.Trace)} ({known.Reason})\n{PinnedDiff(list, known, outcome.Trace)}");
         return new(VerdictKind.KnownFailure, $"known failure: {known.Reason}; got {status}: {FirstLine(outcome.Detail)}");

@@ -28,7 +28,7 @@ public static class ExpectationUpdater
 
     public static ExpectationUpdateReport Apply(string listPath, IEnumerable<JudgedScenario> judged, IReadOnlySet<string> catalogIds, bool pinTraces)
     {
-        var runs = judged.Where(j => j.Status != ScenarioStatus.Skip).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var runs = judged.Where(j => j.Status is not (ScenarioStatus.Skip or ScenarioStatus.NotApplicable)).ToDictionary(j => j.Id, StringComparer.Ordinal);
         var traceFolder = KnownFailureList.TraceFolderFor(listPath);
         var lines = File.Exists(listPath) ? File.ReadAllLines(listPath).ToList() : [];
         var output = new List<string>();

@@ -75,7 +75,7 @@ public static class ConsoleReport
     /// <summary>Counts by status per target, the known failures and the unexpected results.</summary>
     public static string Table(IReadOnlyList<TargetResults> targets)
     {
-        string[] statuses = ["PASS", "FAIL", "TIMEOUT", "CRASH", "ERROR", "SKIP"];
+        string[] statuses = ["PASS", "FAIL", "TIMEOUT", "CRASH", "ERROR", "SKIP", "NOT-APPLICABLE"];
         string[] headers = ["target", "results", .. statuses, "known", "unexpected"];
         var rows = targets.Select(t => (string[])
         [

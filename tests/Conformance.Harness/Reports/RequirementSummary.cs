@@ -9,7 +9,7 @@ namespace Conformance.Harness.Reports;
 public static class RequirementSummary
 {
     public const string FileName = "summary.md";
-    private static readonly string[] StatusOrder = ["PASS", "FAIL", "TIMEOUT", "CRASH", "ERROR", "SKIP"];
+    private static readonly string[] StatusOrder = ["PASS", "FAIL", "TIMEOUT", "CRASH", "ERROR", "SKIP", "NOT-APPLICABLE"];
 
     /// <param name="notices">Lines shown loudly at the top (an unavailable target, settings problems).</param>
     public static string Render(string target, IReadOnlyList<ScenarioResult> results, IReadOnlyList<string> notices)

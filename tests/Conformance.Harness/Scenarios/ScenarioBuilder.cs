@@ -82,7 +82,10 @@ public sealed class ScenarioBuilder
     {
         if (_source is null) throw new ScenarioDefinitionException("the scenario gives no program (step \"the worker program:\")");
         if (_plan is null) throw new ScenarioDefinitionException("the scenario has no action (a When step such as \"the test handler runs\")");
-        return new ScenarioProgram(scenarioId, _source, _plan, _compatibilityDate ?? ScenarioProgram.DefaultCompatibilityDate);
+        return new ScenarioProgram(scenarioId, _source, _plan, _compatibilityDate ?? ScenarioProgram.DefaultCompatibilityDate)
+        {
+            NamesDate = _compatibilityDate is not null,
+        };
     }
 
     private StepRole Act(string step, ScenarioPlan plan)

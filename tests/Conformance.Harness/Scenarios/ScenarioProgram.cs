@@ -23,4 +23,10 @@ public sealed record ScenarioPlan(IReadOnlyList<WorkerRequest> Requests, bool Co
 public sealed record ScenarioProgram(string Id, string Source, ScenarioPlan Plan, string CompatibilityDate)
 {
     public const string DefaultCompatibilityDate = "2026-11-17";
+
+    /// <summary>Whether a step named the date (the scenario is about that date) rather than leaving it at the default.</summary>
+    public bool NamesDate { get; init; }
+
+    /// <summary>Workerd compatibility flags this run adds by name (-CompatibilityFlags); the reference honours the same.</summary>
+    public IReadOnlyList<string> CompatibilityFlags { get; init; } = [];
 }

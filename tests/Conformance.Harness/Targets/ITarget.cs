@@ -48,6 +48,12 @@ public interface ITarget
     Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A target whose runtime has Workers compatibility dates (workerd): its <see cref="IVersionedTarget"/> version text names the
+/// newest date the binary supports, to which a run's dates are clamped (spec/runtime-bridges.md, "Compatibility dates").
+/// </summary>
+public interface ICompatibilityDatedTarget : IVersionedTarget;
+
 /// <summary>A target that can say which version of its runtime it runs, for the snapshot provenance manifest.</summary>
 public interface IVersionedTarget
 {

@@ -17,7 +17,7 @@ public sealed class RequirementSummaryTests
             ["TARGET node IS UNAVAILABLE"]);
 
         Assert.Contains("> **TARGET node IS UNAVAILABLE**", md);
-        Assert.Contains("| 2 | 1 | 0 | 0 | 0 | 0 | 1 |", md);
+        Assert.Contains("| 2 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", md);
         Assert.Contains("- `a/2`: FAIL (UnexpectedFailure): line one", md);
         Assert.Contains("### ALS-RUN-1: 1/2 pass", md);
         Assert.Contains("### (no requirement id): 1/1 pass", md);

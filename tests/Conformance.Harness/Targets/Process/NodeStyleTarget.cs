@@ -20,12 +20,14 @@ internal sealed class NodeStyleTarget : ProcessTarget
     private readonly string pathName;
     private readonly IReadOnlyList<string> argumentsBeforeEntry;
     private readonly IReadOnlyDictionary<string, string?> environment;
+    private readonly VersionedRelease? release;
     private string? executable;
 
     private NodeStyleTarget(string name, string repositoryRoot, ProcessTargetOptions options, string? pinnedBinary, string pathName,
-        IReadOnlyList<string> argumentsBeforeEntry, IReadOnlyDictionary<string, string?>? extraEnvironment)
-        : base(name, repositoryRoot, options)
+        IReadOnlyList<string> argumentsBeforeEntry, IReadOnlyDictionary<string, string?>? extraEnvironment, VersionedRelease? release = null)
+        : base(release?.Name ?? name, repositoryRoot, options)
     {
+        this.release = release;
         this.pinnedBinary = pinnedBinary;
         this.pathName = pathName;
         this.argumentsBeforeEntry = argumentsBeforeEntry;
@@ -62,10 +64,34 @@ internal sealed class NodeStyleTarget : ProcessTarget
         new("bun", root, options, "@oven/bun-linux-x64/bin/bun", "bun", ["--no-install"],
             new Dictionary<string, string?> { ["DO_NOT_TRACK"] = "1" });
 
-    public override bool PinsTraces => pinnedBinary is not null;
+    /// <summary>
+    /// A release of node, deno or bun from the runtime cache (<c>node@22.12.0</c>), run as the pinned one of its runtime is. A release
+    /// with no <c>node:async_hooks</c> (or no AsyncLocalStorage in it) is unavailable: the bridge cannot run on it.
+    /// </summary>
+    public static NodeStyleTarget Versioned(VersionedRelease release, string root, ProcessTargetOptions options)
+    {
+        var like = release.Version.Family.Name switch
+        {
+            "deno" => Deno(root, options),
+            "bun" => Bun(root, options),
+            _ => PinnedNode(root, options),
+        };
+        return new(like.Name, root, options, like.pinnedBinary, like.pathName, like.argumentsBeforeEntry, like.environment, release);
+    }
+
+    internal VersionedRelease? Release => release;
+
+    public override bool PinsTraces => pinnedBinary is not null || release is not null;
 
     protected override async Task<string?> ProbeAsync(CancellationToken cancellationToken)
     {
+        if (release is not null)
+        {
+            if (await release.ResolveAsync(cancellationToken) is { } problem) return problem;
+            var missing = await AsyncHooksProbe.CheckAsync(Name, release.Binary!, argumentsBeforeEntry, environment, cancellationToken);
+            if (missing is null) executable = release.Binary;
+            return missing;
+        }
         if (pinnedBinary is not null)
         {
             var path = Executables.Pinned(RepositoryRoot, pinnedBinary);

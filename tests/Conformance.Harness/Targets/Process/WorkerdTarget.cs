@@ -6,14 +6,18 @@ namespace Conformance.Harness.Targets.Process;
 /// The Workers runtime itself: `workerd test config.capnp` with the driver as the worker's main module, the
 /// program's compatibility date, a SELF service binding and no network (spec/runtime-bridges.md, "workerd").
 /// </summary>
-internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions options)
-    : ProcessTarget("workerd", repositoryRoot, options), IVersionedTarget
+/// <param name="release">A release from the runtime cache (<c>workerd@1.20240223.1</c>) instead of the pinned binary.</param>
+internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions options, VersionedRelease? release = null)
+    : ProcessTarget(release?.Name ?? "workerd", repositoryRoot, options), ICompatibilityDatedTarget
 {
     public const string PinnedBinary = "@cloudflare/workerd-linux-64/bin/workerd";
 
-    private string Binary => Executables.Pinned(RepositoryRoot, PinnedBinary);
+    internal VersionedRelease? Release => release;
 
-    protected override Task<string?> ProbeAsync(CancellationToken cancellationToken) => ProbePinnedAsync(Binary, cancellationToken);
+    private string Binary => release?.Binary ?? Executables.Pinned(RepositoryRoot, PinnedBinary);
+
+    protected override Task<string?> ProbeAsync(CancellationToken cancellationToken) =>
+        release is null ? ProbePinnedAsync(Binary, cancellationToken) : release.ResolveAsync(cancellationToken);
 
     /// <summary>`workerd --version`, e.g. <c>workerd 2026-11-17</c>: recorded with every snapshot accepted from workerd.</summary>
     public Task<string?> ReadVersionAsync(CancellationToken cancellationToken) => VersionProbe.ReadAsync(Binary, cancellationToken);
@@ -21,7 +25,7 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
     protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
     {
         var config = Path.Combine(folder, ProgramFiles.Config);
-        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate));
+        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags));
         return new ProcessSpec(Binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment, WorkerdConfig.LoadErrorLine());
     }
 

@@ -36,6 +36,7 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         var options = new WorkerHostOptions
         {
             CompatibilityDate = program.CompatibilityDate,
+            CompatibilityFlagNames = program.CompatibilityFlags,
             WallClockTimeout = timeout,
             Stdout = text =>
             {
