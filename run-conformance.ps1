@@ -63,7 +63,9 @@ param(
     # Rewrite targets/expectations/<target>.txt from this run (see above).
     [switch] $UpdateExpectations,
     # Skip the build (use the last one).
-    [switch] $NoBuild
+    [switch] $NoBuild,
+    # One process per program even on a target that runs many programs per process (workerd; spec/trace-format.md, TF-1b).
+    [switch] $NoBatch
 )
 
 $ErrorActionPreference = 'Stop'
@@ -153,7 +155,7 @@ $targets = @($targets | Where-Object { $unavailableTargets -notcontains $_ })
 # Targets run one after another: received files go to <ReportDir>/<target>/received/ and cannot clash, but two accepts at
 # once would race on the verified files and the provenance manifest. Each target's own scenarios run in parallel.
 $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
-    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS'
+    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS', 'CONFORMANCE_NO_BATCH'
 $unexpectedTotal = 0
 $failedRuns = @()
 $reportDirs = @()
@@ -178,6 +180,7 @@ foreach ($t in $targets) {
         if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
         if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
         if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+        if ($NoBatch) { $env:CONFORMANCE_NO_BATCH = '1' }
 
         Write-Host ''
         $runLabel = if ($runs -gt 1) { " (run $run of $runs)" } else { '' }

@@ -18,6 +18,7 @@ namespace Conformance.Harness.Execution;
 /// <item><term>CONFORMANCE_EXPECTATIONS</term><description>known-failure list (default <c>targets/expectations/&lt;target&gt;.txt</c>).</description></item>
 /// <item><term>CONFORMANCE_ALLOW_UNAVAILABLE</term><description><c>1</c>/<c>true</c>: a target that cannot run here (missing binary, failing probe) only skips its rows; without it every row fails, since nothing that did not run passes.</description></item>
 /// <item><term>CONFORMANCE_UPDATE_EXPECTATIONS</term><description><c>1</c>/<c>true</c>: rewrite the known-failure list from this run (ExpectationUpdater): only the scenarios the run judged are touched.</description></item>
+/// <item><term>CONFORMANCE_NO_BATCH</term><description><c>1</c>/<c>true</c>: run every program in a process of its own, even on a target that batches (TF-1b).</description></item>
 /// </list>
 /// A malformed value is not fatal here: it is listed in <see cref="Problems"/> and every row fails with it.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed record ConformanceSettings
     public const string ExpectationsVariable = "CONFORMANCE_EXPECTATIONS";
     public const string AllowUnavailableVariable = "CONFORMANCE_ALLOW_UNAVAILABLE";
     public const string UpdateExpectationsVariable = "CONFORMANCE_UPDATE_EXPECTATIONS";
+    public const string NoBatchVariable = "CONFORMANCE_NO_BATCH";
 
     public const string DefaultTarget = "reference";
     /// <summary>The only target accept writes snapshots from without an override: the ground truth.</summary>
@@ -45,6 +47,8 @@ public sealed record ConformanceSettings
     public bool Accept { get; init; }
     public bool AllowUnavailable { get; init; }
     public bool UpdateExpectations { get; init; }
+    /// <summary>One process per program even where the target batches (TF-1b).</summary>
+    public bool NoBatch { get; init; }
     /// <summary>The non-workerd target the user explicitly allowed accept to write snapshots from, if any.</summary>
     public string? AcceptFrom { get; init; }
     public required string ReportDirectory { get; init; }
@@ -106,6 +110,7 @@ public sealed record ConformanceSettings
             Accept = accept,
             AllowUnavailable = Flag(AllowUnavailableVariable),
             UpdateExpectations = Flag(UpdateExpectationsVariable),
+            NoBatch = Flag(NoBatchVariable),
             AcceptFrom = acceptFrom,
             ReportDirectory = Under(Get(ReportDirVariable) ?? Path.Combine("reports", fileSafeTarget)),
             Shard = shard,
