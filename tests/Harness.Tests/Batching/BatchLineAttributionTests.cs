@@ -82,4 +82,17 @@ public sealed class BatchLineAttributionTests
         Assert.Equal(1, attempt.LoadErrorKey);
         Assert.All(attempt.Runs, Assert.Null);
     }
+
+    [Fact]
+    public void A_timed_out_batch_names_the_program_that_started_and_did_not_end()
+    {
+        var timedOut = new ProcessOutcome(["@@trace[0] end", "@@trace[1] log: 1"], false, TimedOut: true, false, null, [], null, null, TimeSpan.FromSeconds(1))
+        {
+            TestReports = new Dictionary<string, bool> { ["p0"] = true },
+        };
+        var attempt = WorkerdBatchRun.Settle(3, timedOut);
+        Assert.Equal(1, attempt.HungKey);
+        Assert.NotNull(attempt.Runs[0]);
+        Assert.Null(WorkerdBatchRun.Settle(3, timedOut with { TimedOut = false }).HungKey);
+    }
 }

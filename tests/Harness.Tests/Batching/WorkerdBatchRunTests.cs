@@ -95,6 +95,7 @@ public sealed class WorkerdBatchRunTests
         Assert.Equal(["after", "loops"], alone.Order(StringComparer.Ordinal));
         Assert.Equal(RunStatus.Completed, runs[0].Status);
         Assert.Equal(RunStatus.Timeout, runs[1].Status);
+        Assert.Contains("in a batch it started and did not end", runs[1].Detail); // the hang names its program
         await AssertSingleResultsAsync(target, programs, runs, limit);
     }
 }

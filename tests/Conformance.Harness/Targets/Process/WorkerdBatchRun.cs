@@ -20,9 +20,11 @@ internal sealed class WorkerdBatchRun(
     {
         var results = new TargetRun?[programs.Count];
         var pending = Enumerable.Range(0, programs.Count).ToList();
+        int? hung = null;
         while (pending.Count > 1)
         {
             var attempt = await RunOnceAsync([.. pending.Select(i => programs[i])], timeout, cancellationToken).ConfigureAwait(false);
+            if (attempt.HungKey is { } h) hung = pending[h];
             for (var k = 0; k < pending.Count; k++)
                 if (attempt.Runs[k] is { } run) results[pending[k]] = run;
             if (attempt.LoadErrorKey is not { } bad || attempt.Runs.Any(r => r is not null)) break;
@@ -30,12 +32,22 @@ internal sealed class WorkerdBatchRun(
             pending.RemoveAt(bad);
         }
         for (var i = 0; i < programs.Count; i++)
-            results[i] ??= await runAlone(programs[i], timeout, cancellationToken).ConfigureAwait(false);
+        {
+            if (results[i] is not null) continue;
+            var alone = await runAlone(programs[i], timeout, cancellationToken).ConfigureAwait(false);
+            results[i] = i == hung ? alone with { Detail = $"in a batch it started and did not end within {timeout.TotalSeconds:0.#} s; run alone: {alone.Detail}" } : alone;
+        }
         return [.. results.Select(r => r!)];
     }
 
+    /// <summary>The program a timed-out batch was running: services run in order, so the first one without a report.</summary>
+    internal static int? HungKey(int count, ProcessOutcome outcome) =>
+        outcome.TimedOut
+            ? Enumerable.Range(0, count).Cast<int?>().FirstOrDefault(k => !outcome.TestReports.ContainsKey(WorkerdBatchConfig.ServiceName(k!.Value)))
+            : null;
+
     /// <summary>What one `workerd test` of a batch settled: a run per program or null (run it alone), and the program whose load error stopped it.</summary>
-    internal sealed record Attempt(IReadOnlyList<TargetRun?> Runs, int? LoadErrorKey);
+    internal sealed record Attempt(IReadOnlyList<TargetRun?> Runs, int? LoadErrorKey, int? HungKey = null);
 
     internal async Task<Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -94,6 +106,7 @@ internal sealed class WorkerdBatchRun(
         int? loadError = outcome.StderrWatchMatch is { } service ? KeyOf(service, count) : null;
         if (outcome.StartFailure is not null || outcome.OutputOverflow) return new Attempt(runs, loadError);
 
+        var hung = HungKey(count, outcome);
         var share = outcome.Elapsed / count;
         for (var key = 0; key < count; key++)
         {
@@ -104,7 +117,7 @@ internal sealed class WorkerdBatchRun(
             trace.Add(ExitLine.ForProcess(passed ? 0 : 1, loadError: false, passed));
             runs[key] = new TargetRun(RunStatus.Completed, trace, passed ? "" : "exit code 1 after end", share);
         }
-        return new Attempt(runs, loadError);
+        return new Attempt(runs, loadError, hung);
     }
 
     private static int? KeyOf(string service, int count) =>
