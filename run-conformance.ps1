@@ -85,7 +85,9 @@ param(
     [string[]] $CompatibilityFlags = @(),
     # Where versioned targets (-Target bun@1.3.14, workerd@1.20240223.1, node@22.12.0, deno@2.6.8) are installed from npm and kept
     # (default ~/.cache/workers-als-conformance). Env: CONFORMANCE_RUNTIME_CACHE.
-    [string] $RuntimeCache = ''
+    [string] $RuntimeCache = '',
+    # One process per program even on a target that runs many programs per process (workerd; spec/trace-format.md, TF-1b).
+    [switch] $NoBatch
 )
 
 $ErrorActionPreference = 'Stop'
@@ -193,7 +195,8 @@ $targets = @($targets | Where-Object { $unavailableTargets -notcontains $_ })
 # own scenarios run in parallel. By default dotnet test writes to <ReportDir>/<target>/dotnet-test.log and the console shows a
 # progress line per target (`Conformance.Reports progress`, following results.jsonl), then `Conformance.Reports console`.
 $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
-    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS', 'CONFORMANCE_COMPATIBILITY_DATE', 'CONFORMANCE_COMPATIBILITY_FLAGS'
+    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS', 'CONFORMANCE_COMPATIBILITY_DATE', 'CONFORMANCE_COMPATIBILITY_FLAGS',
+    'CONFORMANCE_NO_BATCH'
 $unexpectedTotal = 0
 $failedRuns = @()
 $reportDirs = @()
@@ -225,6 +228,7 @@ function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
     if ($CompatibilityDate) { $env:CONFORMANCE_COMPATIBILITY_DATE = $CompatibilityDate }
     if ($CompatibilityFlags.Count -gt 0) { $env:CONFORMANCE_COMPATIBILITY_FLAGS = $CompatibilityFlags -join ',' }
+    if ($NoBatch) { $env:CONFORMANCE_NO_BATCH = '1' }
 
     Write-Host "== $t$runLabel ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
     $testArgs = @('test', $specs, '--no-build', '--nologo',

@@ -66,7 +66,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         else if (listProblems.Count > 0)
             _notices.Add($"the known-failure list being updated had {listProblems.Count} problem(s), not run problems in this run; the first: {listProblems[0]}");
         Problems = problems;
-        if (Target is not null) _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism);
+        if (Target is not null) _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism, batching: !settings.NoBatch);
         _shardKeys = settings.Shard?.Select(Catalog.Entries.Select(e => e.Key));
         _availability = new(() => CheckAvailabilityAsync());
         _version = new(() => ReadVersionAsync());

@@ -22,6 +22,7 @@ namespace Conformance.Harness.Execution;
 /// date the run applies to (spec/runtime-bridges.md, "Compatibility dates"); on workerd clamped to the binary's newest.</description></item>
 /// <item><term>CONFORMANCE_COMPATIBILITY_FLAGS</term><description>workerd compatibility flags added by name, comma separated (the reference honours the same).</description></item>
 /// <item><term>CONFORMANCE_RUNTIME_CACHE</term><description>where versioned targets (<c>bun@1.3.14</c>) are installed (default ~/.cache/workers-als-conformance).</description></item>
+/// <item><term>CONFORMANCE_NO_BATCH</term><description><c>1</c>/<c>true</c>: run every program in a process of its own, even on a target that batches (TF-1b).</description></item>
 /// </list>
 /// A versioned target <c>&lt;runtime&gt;@&lt;version&gt;</c> is judged by targets/expectations/&lt;runtime&gt;@&lt;version&gt;.txt when it exists,
 /// else by the runtime's own list matched by id and status only (a trace pinned on another version is not compared).
@@ -42,6 +43,7 @@ public sealed record ConformanceSettings
     public const string UpdateExpectationsVariable = "CONFORMANCE_UPDATE_EXPECTATIONS";
     public const string CompatibilityDateVariable = "CONFORMANCE_COMPATIBILITY_DATE";
     public const string CompatibilityFlagsVariable = "CONFORMANCE_COMPATIBILITY_FLAGS";
+    public const string NoBatchVariable = "CONFORMANCE_NO_BATCH";
 
     public const string DefaultTarget = "reference";
     /// <summary>The only target accept writes snapshots from without an override: the ground truth.</summary>
@@ -53,6 +55,8 @@ public sealed record ConformanceSettings
     public bool Accept { get; init; }
     public bool AllowUnavailable { get; init; }
     public bool UpdateExpectations { get; init; }
+    /// <summary>One process per program even where the target batches (TF-1b).</summary>
+    public bool NoBatch { get; init; }
     /// <summary>The non-workerd target the user explicitly allowed accept to write snapshots from, if any.</summary>
     public string? AcceptFrom { get; init; }
     public required string ReportDirectory { get; init; }
@@ -132,6 +136,7 @@ public sealed record ConformanceSettings
             Accept = accept,
             AllowUnavailable = Flag(AllowUnavailableVariable),
             UpdateExpectations = Flag(UpdateExpectationsVariable),
+            NoBatch = Flag(NoBatchVariable),
             AcceptFrom = acceptFrom,
             ReportDirectory = Under(Get(ReportDirVariable) ?? Path.Combine("reports", fileSafeTarget)),
             Shard = shard,

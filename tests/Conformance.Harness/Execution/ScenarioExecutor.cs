@@ -8,6 +8,8 @@ namespace Conformance.Harness.Execution;
 /// Runs scheduled programs on a target ahead of the tests, with at most <see cref="Parallelism"/> at once, in the order
 /// scheduled (feature order). A test awaits its own program's run: started already, finished already, or started on
 /// demand when the test reaches it first. A run is never repeated: the first request for an id starts it, later ones share it.
+/// On a target that batches (<see cref="IBatchingTarget"/>, TF-1b) prefetch takes the queue a batch at a time, in order, and
+/// each batch takes one slot; a test whose program a batch took waits for that batch, and one no batch took yet runs alone.
 /// </summary>
 public sealed class ScenarioExecutor : IAsyncDisposable
 {
@@ -19,13 +21,20 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     private readonly List<Task> _workers = [];
     private readonly Lock _gate = new();
 
-    public ScenarioExecutor(ITarget target, TimeSpan timeout, int? maxParallelism = null)
+    public ScenarioExecutor(ITarget target, TimeSpan timeout, int? maxParallelism = null, bool batching = true)
     {
         _target = target;
         _timeout = timeout;
-        Parallelism = Math.Max(1, Math.Min(target.MaxParallelism, maxParallelism ?? int.MaxValue));
+        _batching = batching ? target as IBatchingTarget : null;
+        var most = _batching?.MaxBatchesInFlight ?? target.MaxParallelism;
+        Parallelism = Math.Max(1, Math.Min(most, maxParallelism ?? int.MaxValue));
         _slots = new SemaphoreSlim(Parallelism, Parallelism);
     }
+
+    private readonly IBatchingTarget? _batching;
+
+    /// <summary>Whether prefetch runs programs in batches (the target batches and batching was not turned off).</summary>
+    public bool Batching => _batching is not null;
 
     // Every run, prefetched or demanded by a test, takes a slot: the target never sees more than Parallelism at once.
     private readonly SemaphoreSlim _slots;
@@ -56,11 +65,65 @@ public sealed class ScenarioExecutor : IAsyncDisposable
 
     private async Task WorkAsync()
     {
+        if (_batching is { } batching)
+        {
+            while (!_stopping.IsCancellationRequested && TakeBatch(batching) is { Count: > 0 } batch)
+                await RunBatchAsync(batching, batch).ConfigureAwait(false);
+            return;
+        }
         while (!_stopping.IsCancellationRequested && _queue.TryDequeue(out var job))
         {
             try { await job.Start().ConfigureAwait(false); }
             catch { /* the result (or failure) is kept in the job for its test */ }
         }
+    }
+
+    /// <summary>The next jobs in queue order that nothing started yet: an equal share of what is left per slot, at most the target's batch size.</summary>
+    private List<Job> TakeBatch(IBatchingTarget batching)
+    {
+        var size = Math.Clamp((_queue.Count + Parallelism - 1) / Parallelism, 1, Math.Max(1, batching.MaxBatchSize));
+        var batch = new List<Job>(size);
+        while (batch.Count < size && _queue.TryDequeue(out var job))
+            if (job.TryClaim()) batch.Add(job);
+        return batch;
+    }
+
+    private async Task RunBatchAsync(IBatchingTarget batching, List<Job> batch)
+    {
+        var started = DateTime.UtcNow;
+        var holding = false;
+        try
+        {
+            await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            holding = true;
+            started = DateTime.UtcNow;
+            var run = batching.RunBatchAsync([.. batch.Select(j => j.Program)], _timeout, _stopping.Token);
+            // The guard of RunNowAsync, per program: the batch's time limit holds for each program in turn.
+            var runs = await run.WaitAsync(_timeout * batch.Count + TimeSpan.FromSeconds(15), _stopping.Token).ConfigureAwait(false);
+            if (runs.Count != batch.Count) throw new InvalidOperationException($"the batch of {batch.Count} returned {runs.Count} runs");
+            for (var i = 0; i < batch.Count; i++) batch[i].Complete(runs[i]);
+        }
+        catch (TimeoutException)
+        {
+            Fail(batch, RunStatus.Timeout, $"the target did not return the batch of {batch.Count} within {batch.Count} x {_timeout.TotalSeconds:0.#} s (and a 15 s grace)", started);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            Fail(batch, RunStatus.Error, "the run was stopped", started);
+        }
+        catch (Exception error)
+        {
+            Fail(batch, RunStatus.Error, $"the target adapter threw {error.GetType().Name}: {error.Message}", started);
+        }
+        finally
+        {
+            if (holding) _slots.Release();
+        }
+    }
+
+    private static void Fail(List<Job> batch, RunStatus status, string detail, DateTime started)
+    {
+        foreach (var job in batch) job.Complete(new TargetRun(status, [], detail, DateTime.UtcNow - started));
     }
 
     private async Task<TargetRun> RunNowAsync(ScenarioProgram program)
@@ -104,12 +167,25 @@ public sealed class ScenarioExecutor : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>One program's run: claimed once, by a batch or by <see cref="Start"/>, and completed once.</summary>
     private sealed class Job(ScenarioProgram program, ScenarioExecutor owner)
     {
-        private readonly Lazy<Task<TargetRun>> _run = new(() => owner.RunNowAsync(program), LazyThreadSafetyMode.ExecutionAndPublication);
+        private readonly TaskCompletionSource<TargetRun> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _claimed;
 
         public ScenarioProgram Program => program;
 
-        public Task<TargetRun> Start() => _run.Value;
+        public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+
+        /// <summary>Runs the program alone unless a batch or an earlier call claimed it; either way the one result.</summary>
+        public Task<TargetRun> Start()
+        {
+            if (TryClaim()) _ = RunAloneAsync();
+            return _result.Task;
+        }
+
+        public void Complete(TargetRun run) => _result.TrySetResult(run);
+
+        private async Task RunAloneAsync() => Complete(await owner.RunNowAsync(program).ConfigureAwait(false));
     }
 }

@@ -18,6 +18,7 @@ public sealed class ConformanceSettingsTests
         Assert.False(settings.Accept);
         Assert.False(settings.AllowUnavailable);
         Assert.False(settings.UpdateExpectations);
+        Assert.False(settings.NoBatch); // batching is on unless turned off
         Assert.Equal(Path.GetFullPath("/repo/reports/reference"), settings.ReportDirectory);
         Assert.Equal(Path.GetFullPath("/repo/features"), settings.FeaturesRoot);
         Assert.Equal(Path.GetFullPath("/repo/targets/expectations/reference.txt"), settings.ExpectationsFile);
@@ -47,8 +48,8 @@ public sealed class ConformanceSettingsTests
     [InlineData("0", false)]
     public void Allow_unavailable_and_update_expectations_are_flags(string value, bool on)
     {
-        var settings = From(("CONFORMANCE_ALLOW_UNAVAILABLE", value), ("CONFORMANCE_UPDATE_EXPECTATIONS", value));
-        Assert.Equal((on, on), (settings.AllowUnavailable, settings.UpdateExpectations));
+        var settings = From(("CONFORMANCE_ALLOW_UNAVAILABLE", value), ("CONFORMANCE_UPDATE_EXPECTATIONS", value), ("CONFORMANCE_NO_BATCH", value));
+        Assert.Equal((on, on, on), (settings.AllowUnavailable, settings.UpdateExpectations, settings.NoBatch));
     }
 
     [Fact]

@@ -12,7 +12,14 @@ internal sealed record ProcessSpec(
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,
     IReadOnlyDictionary<string, string?> Environment,
-    Regex? StderrWatch = null);
+    Regex? StderrWatch = null)
+{
+    /// <summary>
+    /// A batch of programs (TF-1b): the trace keeps every batched line whole (`@@trace[k] ...`) for the caller to attribute,
+    /// no `end` stops the process, and the time limit restarts at each program's report, so it holds per program.
+    /// </summary>
+    public bool Batched { get; init; }
+}
 
 /// <summary>What a run of one process left behind, before it is mapped to a <see cref="RunStatus"/>.</summary>
 internal sealed record ProcessOutcome(
@@ -56,6 +63,11 @@ internal static partial class ProcessRunner
 
         void OnStdout(string line)
         {
+            if (spec.Batched)
+            {
+                if (TraceProtocol.TryParseBatched(line, out _, out _)) trace.Add(line);
+                return;
+            }
             if (!line.StartsWith(TraceProtocol.Prefix, StringComparison.Ordinal)) return;
             var text = line[TraceProtocol.Prefix.Length..];
             trace.Add(text);
@@ -69,7 +81,11 @@ internal static partial class ProcessRunner
         void OnStderr(string line)
         {
             if (watchMatch is null && spec.StderrWatch?.Match(line) is { Success: true } m) watchMatch = m.Groups[1].Value;
-            if (TestReportLine().Match(line) is { Success: true } report) reports[report.Groups[2].Value] = report.Groups[1].Value == "PASS";
+            if (TestReportLine().Match(line) is { Success: true } report)
+            {
+                reports[report.Groups[2].Value] = report.Groups[1].Value == "PASS";
+                if (spec.Batched) timeoutCts.CancelAfter(timeout);
+            }
             stderr.Enqueue(line.Length > 2000 ? line[..2000] + "..." : line);
             while (stderr.Count > options.StderrTailLines) stderr.Dequeue();
         }

@@ -20,6 +20,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     public virtual bool PinsTraces => true;
     protected string RepositoryRoot { get; } = Path.GetFullPath(repositoryRoot);
     protected ProcessTargetOptions Options { get; } = options;
+    protected DriverFiles Driver => driver.Value;
 
     /// <summary>Checked once per target (installing the pinned runtimes if they are missing); never throws for a missing runtime.</summary>
     public async Task<string?> CheckAvailabilityAsync(CancellationToken cancellationToken)
