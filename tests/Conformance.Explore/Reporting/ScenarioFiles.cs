@@ -43,7 +43,7 @@ public static class ScenarioFiles
     {
         var requirements = RequirementTags.Requirements(group.Minimised);
         var text = new StringBuilder();
-        text.Append($"# Found by exploration (tests/Conformance.Explore): seed program {group.FirstIndex}, met {group.Count} time(s) on {targetName}.\n");
+        text.Append($"# Found by exploration (tests/Conformance.Explore): program {group.FirstIndex} of its seed, diverging on {targetName}; how often: summary.json.\n");
         text.Append($"# Signature: {group.Signature}\n");
         text.Append("# Suggested tags follow the propagation matrix's rules; check them against spec/requirements.md before adding.\n");
         text.Append("Feature: Found by exploration\n\n");
