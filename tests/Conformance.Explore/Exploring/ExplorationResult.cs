@@ -28,5 +28,8 @@ public sealed record ExplorationResult(
     IReadOnlyList<DivergenceGroup> Divergences,
     double WallSeconds)
 {
+    /// <summary>The indexes of the programs that timed out or crashed on the target, to re-run by hand (`print --index`).</summary>
+    public IReadOnlyList<int> NotCompleted { get; init; } = [];
+
     public double ProgramsPerSecond => WallSeconds > 0 ? Math.Round(Programs / WallSeconds, 2) : 0;
 }

@@ -44,7 +44,10 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
         return new ExplorationResult(seed, target.Name, shard?.ToString(), programs.Count,
             outcomes.Count(o => o is Outcome.Unstable), outcomes.Count(o => o is Outcome.TargetTimeout),
             outcomes.Count(o => o is Outcome.TargetCrash), outcomes.Count(o => o is Outcome.TargetError),
-            outcomes.Count(o => o is Outcome.TruthFailed), groups, Math.Round(clock.Elapsed.TotalSeconds, 2));
+            outcomes.Count(o => o is Outcome.TruthFailed), groups, Math.Round(clock.Elapsed.TotalSeconds, 2))
+        {
+            NotCompleted = [.. programs.Zip(outcomes).Where(p => p.Second is Outcome.TargetTimeout or Outcome.TargetCrash).Select(p => p.First.Index)],
+        };
     }
 
     private abstract record Outcome

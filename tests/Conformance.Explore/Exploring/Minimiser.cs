@@ -45,6 +45,8 @@ public static class Minimiser
             {
                 var removed = ids.Skip(start).Take(size).ToHashSet();
                 var candidate = Remove(current, removed);
+                // An All keeps its last branch, so a removal can leave the tree as it was: not a step, and no end to the loop.
+                if (candidate.Sum(o => o.Descendants().Count()) >= ids.Count) continue;
                 if (await stillDiverges(candidate).ConfigureAwait(false))
                 {
                     current = candidate;

@@ -26,6 +26,9 @@ public sealed record ExplorationSummary(
     double ProgramsPerSecond,
     double WallSeconds)
 {
+    /// <summary>Indexes of the programs that timed out or crashed on the target.</summary>
+    public IReadOnlyList<int> NotCompleted { get; init; } = [];
+
     public const string FileName = "summary.json";
 
     private static readonly JsonSerializerOptions Json = new()
@@ -39,7 +42,7 @@ public sealed record ExplorationSummary(
         result.Seed, result.Target, count, result.Shard is null ? [] : [result.Shard], result.Programs, result.DiscardedUnstable,
         result.Timeouts, result.Crashes, result.Errors, result.TruthFailures,
         [.. result.Divergences.Select(g => new SummaryDivergence(g.Signature, g.Count, scenarioOf(g), g.FirstIndex))],
-        result.ProgramsPerSecond, result.WallSeconds);
+        result.ProgramsPerSecond, result.WallSeconds) { NotCompleted = result.NotCompleted };
 
     public void Save(string directory)
     {
@@ -61,6 +64,7 @@ public sealed record ExplorationSummary(
         yield return $"explore: {Target} seed {Seed}{(Shards.Count > 0 ? " shard " + string.Join(",", Shards) : "")}: {Programs} programs, "
             + $"{Divergences.Count} divergence signature(s) ({Divergences.Sum(d => d.Count)} programs), {DiscardedUnstable} unstable on workerd, "
             + $"{Timeouts} timeouts, {Crashes} crashes, {Errors} errors, {TruthFailures} failed on workerd; {ProgramsPerSecond} programs/s, {WallSeconds} s";
+        if (NotCompleted.Count > 0) yield return $"  timed out or crashed: programs {string.Join(", ", NotCompleted)}";
         foreach (var d in Divergences)
             yield return $"  {d.Count,4} × {d.Signature}  ({d.Scenario})";
     }

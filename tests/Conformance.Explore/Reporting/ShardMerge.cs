@@ -41,7 +41,10 @@ public static class ShardMerge
             all.Sum(s => s.Programs), all.Sum(s => s.DiscardedUnstable), all.Sum(s => s.Timeouts), all.Sum(s => s.Crashes),
             all.Sum(s => s.Errors), all.Sum(s => s.TruthFailures),
             [.. divergences.OrderBy(d => d.Signature, StringComparer.Ordinal)],
-            Math.Round(all.Sum(s => s.ProgramsPerSecond), 2), all.Max(s => s.WallSeconds));
+            Math.Round(all.Sum(s => s.ProgramsPerSecond), 2), all.Max(s => s.WallSeconds))
+        {
+            NotCompleted = [.. all.SelectMany(s => s.NotCompleted).Order()],
+        };
         merged.Save(into);
         return merged;
     }
