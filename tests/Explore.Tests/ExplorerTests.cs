@@ -68,3 +68,16 @@ public sealed class ExplorerTests
     private static string Describe(DivergenceGroup g) =>
         $"{g.Signature} {g.Count} {g.FirstIndex} {ProgramRenderer.Render(g.Minimised)} {string.Join("|", g.TruthTrace)} {string.Join("|", g.TargetTrace)}";
 }
+
+public sealed class TruthFailureTests
+{
+    [Fact]
+    public async Task A_program_that_does_not_reach_its_end_on_workerd_is_a_truth_failure_not_an_agreement()
+    {
+        // Both sides print the same load error: equal traces, but nothing was judged.
+        var loadError = new Func<Conformance.Harness.Scenarios.ScenarioProgram, TargetRun>(_ => ScriptedTarget.Completed(["load error: SyntaxError", "exit: ok"]));
+        var result = await new Explorer(new ScriptedTarget("workerd", loadError), new ScriptedTarget("fake", loadError), TimeSpan.FromSeconds(5)).ExploreAsync(1, 10);
+        Assert.Equal(10, result.TruthFailures);
+        Assert.Empty(result.Divergences);
+    }
+}

@@ -43,3 +43,16 @@ public sealed class MinimiserTests
         Assert.Equal([2], Assert.Single(reduced).Body.Select(b => b.Id));
     }
 }
+
+public sealed class MinimiserTerminationTests
+{
+    [Fact]
+    public async Task A_removal_that_changes_nothing_is_not_taken_for_progress()
+    {
+        // Removing the only branch of an All keeps it (Remove's rule): counting that as a step would loop for ever.
+        var all = new Operation(1, OperationKind.All, 0, 0, 0, [new Operation(2, OperationKind.Log, 0, 0, 0, [])]);
+        var minimised = await Task.Run(() => Minimiser.MinimiseAsync([all],
+            c => Task.FromResult(c.SelectMany(o => o.Descendants()).Any(n => n.Kind == OperationKind.All)))).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal("all(log)", Signature.Of(minimised));
+    }
+}

@@ -23,7 +23,7 @@ public sealed class ScriptedTarget(string name, Func<ScenarioProgram, TargetRun>
 
     /// <summary>A stand-in for a runtime's trace: the program's log calls, in source order, then the end lines.</summary>
     public static IEnumerable<string> LogsOf(ScenarioProgram program) =>
-        program.Source.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("log(", StringComparison.Ordinal)).Append("end").Append("exit: ok");
+        program.Source.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("log(", StringComparison.Ordinal)).Append("log: \"end\" undefined undefined undefined").Append("end").Append("exit: ok");
 
     /// <summary>The truth: the log lines of the program.</summary>
     public static ScriptedTarget Truth() => new("workerd", p => Completed(LogsOf(p)));

@@ -72,7 +72,8 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
             case RunStatus.Crash: return new Outcome.TargetCrash();
             case RunStatus.Error or RunStatus.Unavailable: return new Outcome.TargetError();
         }
-        if (truthRun.Status != RunStatus.Completed) return new Outcome.TruthFailed();
+        // Every program ends with log('end'): a truth trace without it (a load error, an uncaught error) is no trace to judge by.
+        if (truthRun.Status != RunStatus.Completed || !ReachedEnd(truthRun.Trace)) return new Outcome.TruthFailed();
         if (truthRun.Trace.SequenceEqual(targetRun.Trace, StringComparer.Ordinal)) return new Outcome.Agreed();
         if (!await StableAsync(program.Operations, truthRun.Trace, truthRuns).ConfigureAwait(false)) return new Outcome.Unstable();
 
@@ -96,6 +97,8 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
             ? new Outcome.Diverged(program.Index, Signature.Of(minimised), minimised, truthOfMinimised.Trace, targetOfMinimised.Trace)
             : new Outcome.Diverged(program.Index, Signature.Of(program.Operations), program.Operations, truthRun.Trace, targetRun.Trace);
     }
+
+    public static bool ReachedEnd(IReadOnlyList<string> trace) => trace.Any(line => line.StartsWith("log: \"end\"", StringComparison.Ordinal));
 
     private async Task<bool> StableAsync(IReadOnlyList<Operation> operations, IReadOnlyList<string> trace, ScenarioExecutor truthRuns)
     {
