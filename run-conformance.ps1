@@ -87,7 +87,13 @@ param(
     # (default ~/.cache/workers-als-conformance). Env: CONFORMANCE_RUNTIME_CACHE.
     [string] $RuntimeCache = '',
     # One process per program even on a target that runs many programs per process (workerd; spec/trace-format.md, TF-1b).
-    [switch] $NoBatch
+    [switch] $NoBatch,
+    # Differential exploration instead of the suite: generate this many programs, run each on workerd and on each -Target, and
+    # write every divergence, minimised, as a ready scenario under <ReportDir>/<target>/explore/ (tests/Conformance.Explore).
+    # -Shard i/n splits the programs by index; merge shard reports with `dotnet run --project tests/Conformance.Explore -- merge`.
+    [int] $Explore = 0,
+    # The exploration's seed: the same seed gives the same programs and the same report (apart from timing figures).
+    [long] $Seed = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -156,6 +162,22 @@ if ($Filter) { $filterParts += "($Filter)" }
 $testFilter = $filterParts -join '&'
 
 $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
+
+# ---- -Explore: differential exploration (tests/Conformance.Explore), then stop -----------------------------------
+if ($Explore -gt 0) {
+    $exploreProject = Join-Path $root 'tests/Conformance.Explore/Conformance.Explore.csproj'
+    if (-not $NoBuild) { dotnet build $exploreProject --nologo -v quiet; if ($LASTEXITCODE -ne 0) { Write-Host 'the build of the explorer failed' -ForegroundColor Red; exit 2 } }
+    $worst = 0
+    foreach ($t in $targets) {
+        $exploreArgs = @('explore', '--target', $t, '--count', $Explore, '--seed', $Seed, '--report-dir', $reportRoot)
+        if ($Shard) { $exploreArgs += @('--shard', $Shard) }
+        if ($Timeout -gt 0) { $exploreArgs += @('--timeout', $Timeout) }
+        if ($Parallelism -gt 0) { $exploreArgs += @('--parallelism', $Parallelism) }
+        dotnet run --no-build --project $exploreProject -- @exploreArgs
+        if ($LASTEXITCODE -gt $worst) { $worst = $LASTEXITCODE }
+    }
+    exit $worst
+}
 
 # ---- build once --------------------------------------------------------------------------------------------------
 if (-not $NoBuild) {

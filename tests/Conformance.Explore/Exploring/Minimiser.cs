@@ -1,0 +1,98 @@
+using Conformance.Explore.Generation;
+
+namespace Conformance.Explore.Exploring;
+
+/// <summary>
+/// Delta debugging over a program's operation tree (Zeller's ddmin, on the list of nodes in document order): removes ever
+/// smaller sets of nodes (each with its subtree) while the rest still diverges, then replaces each container by its body
+/// (unwrapping), until no single removal or unwrap keeps the divergence: the result is 1-minimal. Every candidate is a valid
+/// program because a node's removal takes its subtree with it, and an All keeps at least one branch.
+/// </summary>
+public static class Minimiser
+{
+    public static async Task<IReadOnlyList<Operation>> MinimiseAsync(
+        IReadOnlyList<Operation> operations, Func<IReadOnlyList<Operation>, Task<bool>> stillDiverges)
+    {
+        var current = operations;
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            var reduced = await RemoveAsync(current, stillDiverges).ConfigureAwait(false);
+            if (!ReferenceEquals(reduced, current)) { current = reduced; changed = true; }
+            foreach (var node in current.SelectMany(operation => operation.Descendants()).Where(node => node.IsContainer).ToList())
+            {
+                var candidate = Unwrap(current, node.Id);
+                if (candidate is not null && await stillDiverges(candidate).ConfigureAwait(false)) { current = candidate; changed = true; break; }
+            }
+        }
+        return current;
+    }
+
+    // ddmin: try removing each of n chunks of the node ids (n = 2, 4, ... up to one id per chunk).
+    private static async Task<IReadOnlyList<Operation>> RemoveAsync(
+        IReadOnlyList<Operation> current, Func<IReadOnlyList<Operation>, Task<bool>> stillDiverges)
+    {
+        var chunks = 2;
+        while (true)
+        {
+            var ids = current.SelectMany(operation => operation.Descendants()).Select(node => node.Id).ToList();
+            if (ids.Count == 0) return current;
+            chunks = Math.Min(chunks, ids.Count);
+            var size = (ids.Count + chunks - 1) / chunks;
+            var reducedAny = false;
+            for (var start = 0; start < ids.Count; start += size)
+            {
+                var removed = ids.Skip(start).Take(size).ToHashSet();
+                var candidate = Remove(current, removed);
+                // An All keeps its last branch, so a removal can leave the tree as it was: not a step, and no end to the loop.
+                if (candidate.Sum(o => o.Descendants().Count()) >= ids.Count) continue;
+                if (await stillDiverges(candidate).ConfigureAwait(false))
+                {
+                    current = candidate;
+                    chunks = Math.Max(chunks - 1, 2);
+                    reducedAny = true;
+                    break;
+                }
+            }
+            if (reducedAny) continue;
+            if (size == 1) return current;
+            chunks = Math.Min(chunks * 2, ids.Count);
+        }
+    }
+
+    /// <summary>The tree without the nodes in <paramref name="ids"/> (and their subtrees); an All that would lose every branch keeps its first.</summary>
+    public static IReadOnlyList<Operation> Remove(IReadOnlyList<Operation> operations, IReadOnlySet<int> ids)
+    {
+        var kept = new List<Operation>();
+        foreach (var operation in operations)
+        {
+            if (ids.Contains(operation.Id)) continue;
+            var body = Remove(operation.Body, ids);
+            if (operation.Kind == OperationKind.All && body.Count == 0 && operation.Body.Count > 0) body = [operation.Body[0]];
+            kept.Add(operation.WithBody(body));
+        }
+        return kept;
+    }
+
+    /// <summary>The tree with container <paramref name="id"/> replaced by its body, or null when that would make no valid program.</summary>
+    public static IReadOnlyList<Operation>? Unwrap(IReadOnlyList<Operation> operations, int id)
+    {
+        var result = new List<Operation>();
+        var found = false;
+        foreach (var operation in operations)
+        {
+            if (operation.Id == id)
+            {
+                found = true;
+                result.AddRange(operation.Body);
+                continue;
+            }
+            var body = Unwrap(operation.Body, id);
+            if (body is not null) { found = true; result.Add(operation.WithBody(body)); }
+            else result.Add(operation);
+        }
+        // A body moves up into its parent: inside an All or Detached it holds no timer either, so the rules still hold.
+        return found ? result : null;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Conformance.Explore.Exploring;
+
+namespace Conformance.Explore.Reporting;
+
+/// <summary>One divergence group in summary.json: <see cref="Scenario"/> is the feature file beside it.</summary>
+public sealed record SummaryDivergence(string Signature, int Count, string Scenario, int FirstIndex);
+
+/// <summary>
+/// reports/&lt;target&gt;/explore/summary.json (issue 9, point 4). Everything but <see cref="ProgramsPerSecond"/> and
+/// <see cref="WallSeconds"/> is the same for the same seed, count, shard and runtimes.
+/// </summary>
+public sealed record ExplorationSummary(
+    long Seed,
+    string Target,
+    int Count,
+    IReadOnlyList<string> Shards,
+    int Programs,
+    int DiscardedUnstable,
+    int Timeouts,
+    int Crashes,
+    int Errors,
+    int TruthFailures,
+    IReadOnlyList<SummaryDivergence> Divergences,
+    double ProgramsPerSecond,
+    double WallSeconds)
+{
+    /// <summary>Indexes of the programs that timed out or crashed on the target.</summary>
+    public IReadOnlyList<int> NotCompleted { get; init; } = [];
+
+    public const string FileName = "summary.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static ExplorationSummary From(ExplorationResult result, int count, Func<DivergenceGroup, string> scenarioOf) => new(
+        result.Seed, result.Target, count, result.Shard is null ? [] : [result.Shard], result.Programs, result.DiscardedUnstable,
+        result.Timeouts, result.Crashes, result.Errors, result.TruthFailures,
+        [.. result.Divergences.Select(g => new SummaryDivergence(g.Signature, g.Count, scenarioOf(g), g.FirstIndex))],
+        result.ProgramsPerSecond, result.WallSeconds) { NotCompleted = result.NotCompleted };
+
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(this, Json) + "\n");
+    }
+
+    public static ExplorationSummary Load(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path)) throw new FileNotFoundException($"no {FileName} in {directory}: is it an exploration report?", path);
+        return JsonSerializer.Deserialize<ExplorationSummary>(File.ReadAllText(path), Json)
+            ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+    /// <summary>The console lines: counts, then one line per divergence group.</summary>
+    public IEnumerable<string> ConsoleLines()
+    {
+        yield return $"explore: {Target} seed {Seed}{(Shards.Count > 0 ? " shard " + string.Join(",", Shards) : "")}: {Programs} programs, "
+            + $"{Divergences.Count} divergence signature(s) ({Divergences.Sum(d => d.Count)} programs), {DiscardedUnstable} unstable on workerd, "
+            + $"{Timeouts} timeouts, {Crashes} crashes, {Errors} errors, {TruthFailures} failed on workerd; {ProgramsPerSecond} programs/s, {WallSeconds} s";
+        if (NotCompleted.Count > 0) yield return $"  timed out or crashed: programs {string.Join(", ", NotCompleted)}";
+        foreach (var d in Divergences)
+            yield return $"  {d.Count,4} × {d.Signature}  ({d.Scenario})";
+    }
+}

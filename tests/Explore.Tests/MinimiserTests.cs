@@ -1,0 +1,58 @@
+using Conformance.Explore.Exploring;
+using Conformance.Explore.Generation;
+
+namespace Explore.Tests;
+
+public sealed class MinimiserTests
+{
+    [Fact]
+    public async Task A_divergence_that_needs_one_operation_is_cut_down_to_that_operation()
+    {
+        // Every generated program of seed 5 holding a listener: the fake divergence is "a listener is present".
+        var programs = Enumerable.Range(0, 200).Select(i => new ProgramGenerator().Generate(5, i))
+            .Where(p => p.Nodes.Any(n => n.Kind == OperationKind.Listener) && p.Nodes.Count() > 6).Take(5).ToList();
+        Assert.NotEmpty(programs);
+        foreach (var program in programs)
+        {
+            var minimised = await Minimiser.MinimiseAsync(program.Operations,
+                candidate => Task.FromResult(candidate.SelectMany(o => o.Descendants()).Any(n => n.Kind == OperationKind.Listener)));
+            var node = Assert.Single(minimised);
+            Assert.Equal(OperationKind.Listener, node.Kind);
+            Assert.Empty(node.Body);
+        }
+    }
+
+    [Fact]
+    public async Task A_divergence_that_needs_a_nesting_keeps_exactly_that_nesting()
+    {
+        // Diverges only when a run holds a timeout: the minimum is run(timeout), whatever surrounds it.
+        static bool Needs(IReadOnlyList<Operation> ops) =>
+            ops.SelectMany(o => o.Descendants()).Any(n => n.Kind == OperationKind.Run && n.Descendants().Skip(1).Any(c => c.Kind == OperationKind.Timeout));
+        var program = Enumerable.Range(0, 500).Select(i => new ProgramGenerator().Generate(9, i))
+            .First(p => Needs(p.Operations) && p.Nodes.Count() > 8);
+        var minimised = await Minimiser.MinimiseAsync(program.Operations, c => Task.FromResult(Needs(c)));
+        Assert.Equal("run(timeout)", Signature.Of(minimised));
+    }
+
+    [Fact]
+    public void Removing_every_branch_of_an_all_keeps_one_so_the_program_stays_valid()
+    {
+        var all = new Operation(1, OperationKind.All, 0, 0, 0,
+            [new Operation(2, OperationKind.Log, 0, 0, 0, []), new Operation(3, OperationKind.Log, 0, 0, 0, [])]);
+        var reduced = Minimiser.Remove([all], new HashSet<int> { 2, 3 });
+        Assert.Equal([2], Assert.Single(reduced).Body.Select(b => b.Id));
+    }
+}
+
+public sealed class MinimiserTerminationTests
+{
+    [Fact]
+    public async Task A_removal_that_changes_nothing_is_not_taken_for_progress()
+    {
+        // Removing the only branch of an All keeps it (Remove's rule): counting that as a step would loop for ever.
+        var all = new Operation(1, OperationKind.All, 0, 0, 0, [new Operation(2, OperationKind.Log, 0, 0, 0, [])]);
+        var minimised = await Task.Run(() => Minimiser.MinimiseAsync([all],
+            c => Task.FromResult(c.SelectMany(o => o.Descendants()).Any(n => n.Kind == OperationKind.All)))).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal("all(log)", Signature.Of(minimised));
+    }
+}
