@@ -15,5 +15,6 @@ public static class Families
         SchedulingFamilies.Timers,
         SchedulingFamilies.Events,
         SchedulingFamilies.Rejections,
+        NodeFamilies.Scheduling,
     ];
 }

@@ -31,9 +31,6 @@ public static class LeftOutList
 
     public static IReadOnlyList<LeftOut> Sources { get; } =
     [
-        new("setImmediate", NotInReference),
-        new("process.nextTick", NotInReference),
-        new("node:timers/promises", NotInReference),
         new("EventEmitter and EventEmitterAsyncResource (node:events)", NotInReference),
         new("ReadableStream / WritableStream / TransformStream callbacks", NotInReference),
         new("MessageChannel", NotInReference),
