@@ -15,6 +15,7 @@ public static class Families
         SchedulingFamilies.Timers,
         SchedulingFamilies.Events,
         SchedulingFamilies.Rejections,
+        RejectionHandledFamilies.LateHandlers,
         SchedulingFamilies.Errors,
         NodeFamilies.Scheduling,
     ];

@@ -36,7 +36,6 @@ public static class LeftOutList
         new("MessageChannel", NotInReference),
         new("dynamic import()", NotInReference),
         new("FinalizationRegistry", NotInReference + "; its cleanup timing also depends on the garbage collector"),
-        new("rejectionhandled", "not yet: needs a second program shape (a handler attached after the report); see OBS-REJECTIONHANDLED-1"),
         new("a promise settled by another request", "not yet: needs two requests in one program (concurrency/request-bound.feature covers the frame rule)"),
     ];
 }
