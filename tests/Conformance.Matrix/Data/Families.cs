@@ -17,6 +17,7 @@ public static class Families
         SchedulingFamilies.Rejections,
         RejectionHandledFamilies.LateHandlers,
         SchedulingFamilies.Errors,
+        SchedulingFamilies.Messages,
         NodeFamilies.Scheduling,
     ];
 }

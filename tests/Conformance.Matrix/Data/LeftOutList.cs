@@ -33,7 +33,6 @@ public static class LeftOutList
     [
         new("EventEmitter and EventEmitterAsyncResource (node:events)", NotInReference),
         new("ReadableStream / WritableStream / TransformStream callbacks", NotInReference),
-        new("MessageChannel", NotInReference),
         new("dynamic import()", NotInReference),
         new("FinalizationRegistry", NotInReference + "; its cleanup timing also depends on the garbage collector"),
         new("a promise settled by another request", "not yet: needs two requests in one program (concurrency/request-bound.feature covers the frame rule)"),

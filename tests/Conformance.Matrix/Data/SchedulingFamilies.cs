@@ -91,4 +91,21 @@ public static class SchedulingFamilies
             // No error event comes: the row waits on a later timer, and the test fails when it ends (TF-13).
             new("a throwing timer callback", ["setTimeout(() => { null.x; }, 1);", "await scheduler.wait(5);", "log('after throwing timer');"], ErrorListener),
         ]);
+
+    private static AsyncSource Message(string label, string listen, string post) => new(label,
+        ["const { port1, port2 } = new MessageChannel();", "await new Promise((resolve) => {", "  " + listen, "  " + post, "});",
+         "log('after message');"]);
+
+    public static SourceFamily Messages { get; } = new(
+        "message-channel", "MessageChannel",
+        "A message's handler runs in the context of whoever posted it: postMessage queues the delivery in its own context "
+        + "(OBS-MATRIX-MESSAGE-CHANNEL-1).",
+        Documented: false, ["OBS-MATRIX-MESSAGE-CHANNEL-1"],
+        [
+            Message("onmessage, posted here", "port1.onmessage = () => { log('onmessage'); resolve(); };", "port2.postMessage('ping');"),
+            Message("onmessage, posted from another run", "port1.onmessage = () => { log('onmessage'); resolve(); };",
+                "other.run('poster', () => port2.postMessage('ping'));"),
+            Message("a message listener, posted from another run", "port1.addEventListener('message', () => { log('message listener'); resolve(); });",
+                "other.run('poster', () => port2.postMessage('ping'));"),
+        ]);
 }
