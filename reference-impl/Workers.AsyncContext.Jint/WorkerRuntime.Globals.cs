@@ -60,7 +60,7 @@ internal sealed partial class WorkerRuntime
         return deferred.Get("promise");
     }
 
-    /// <summary>queueMicrotask: runs in the frame current now (ALS-RUN-3); a throw is reported, not propagated.</summary>
+    /// <summary>queueMicrotask: runs in the frame current now (ALS-RUN-3); a throw fires the global `error` event, not propagated.</summary>
     private void QueueMicrotask(JsValue callback) =>
         QueueHostMicrotask(() => _engine.Call(callback, JsValue.Undefined, Array.Empty<JsValue>()));
 
@@ -79,8 +79,8 @@ internal sealed partial class WorkerRuntime
                 }
                 catch (JavaScriptException ex)
                 {
-                    // Stryker disable once Statement : an uncaught error is reported on standard error only, which is not part of the trace (TF-1) (tests/mutation/equivalent-mutants.md)
-                    ReportUncaught(ex.Error);
+                    // Reported, then dispatched as the global `error` event in this frame (OBS-MATRIX-ERROR-EVENT-1).
+                    WebHook("reportException", ex.Error);
                 }
             });
             return JsValue.Undefined;

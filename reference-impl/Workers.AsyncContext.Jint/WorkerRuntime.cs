@@ -71,6 +71,7 @@ internal sealed partial class WorkerRuntime
         _web = WebGlobals.Install(_engine, BuildHostBinding());
 
         NodeAsyncHooksBinding.AddModule(_engine, _carrier);
+        NodeBuiltinModules.Add(_engine);
         WrapThen(_engine, _carrier, promiseProto, _originalThen, _tracker);
     }
 

@@ -41,6 +41,15 @@ public class HostEventTests
         await scheduler.wait(1);
         """, extra: Listeners), "unhandled R late true true", "attach", "handled R undefined", "attached", "caught L");
 
+    [Theory] // OBS-MATRIX-REJECTIONHANDLED-1: also where Jint rejects after leaving the job's frame (a throwing then handler)
+    [InlineData("(async () => { await null; throw new Error('late'); })()")]
+    [InlineData("Promise.resolve().then(() => { throw new Error('late'); })")]
+    public void Rejectionhandled_sees_the_rejecting_frame_for_each_kind_of_rejection(string rejected) => Expect(HostKit.Test($$"""
+        const late = als.run('R', () => {{rejected}});
+        await scheduler.wait(1);
+        await als.run('L', () => late.catch(() => console.log('caught', als.getStore())));
+        """, extra: Listeners), "unhandled R late true true", "handled R undefined", "caught L");
+
     [Fact] // handled before the report: no event
     public void Handled_in_time_is_not_reported() => Expect(HostKit.Test("""
         const p = Promise.reject(new Error('x'));

@@ -1,6 +1,6 @@
 // Event, EventTarget, PromiseRejectionEvent, ErrorEvent, DOMException and the listener registry shared by every
 // event target (OBS-LISTENER-NOCAPTURE-1: a listener captures no async context; it runs in the dispatcher's frame).
-// A listener's throw goes to the host's error report (H.reportUncaught).
+// A listener's throw goes to web.reportException (error-event.js: reported, then the global `error` event).
 (function (H, web) {
   'use strict';
 
@@ -137,7 +137,7 @@
           if (typeof l === 'function') l.call(target, event); else l.handleEvent(event);
         } catch (e) {
           if (rethrow) throw e;
-          H.reportUncaught(e);
+          web.reportException(e);
         }
         if (s.stoppedImmediately) break;
       }

@@ -1,22 +1,25 @@
 // The Web-platform globals a module worker needs, installed on globalThis, and the private hooks the host calls
 // (WorkerRuntime.Globals.cs builds the native binding H). The globals are built by the files loaded before this one,
 // in WebGlobals.Parts order, each adding what it provides to the shared `web` object:
-//   console.js, events.js, abort.js, global-scope.js, fetch-api.js, url.js, timers.js.
+//   console.js, events.js, abort.js, global-scope.js, error-event.js, fetch-api.js, url.js, timers.js, immediate.js, process.js,
+//   message-channel.js.
 (function (H, web) {
   'use strict';
   const g = globalThis;
-  const { console, Event, EventTarget, AbortController, AbortSignal, DOMException, PromiseRejectionEvent, ErrorEvent, addEventListener, removeEventListener, dispatchEvent, Headers, Request, Response, URL, URLSearchParams, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, scheduler, dispatch, globalListeners, listenerCount, inspect } = web;
+  const { console, Event, EventTarget, AbortController, AbortSignal, DOMException, PromiseRejectionEvent, ErrorEvent, addEventListener, removeEventListener, dispatchEvent, Headers, Request, Response, URL, URLSearchParams, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, scheduler, setImmediate, clearImmediate, process, MessageChannel, MessagePort, MessageEvent, reportException, dispatch, globalListeners, listenerCount, inspect } = web;
 
   const define = (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
   for (const [k, v] of Object.entries({ console, Event, EventTarget, AbortController, AbortSignal, DOMException, PromiseRejectionEvent, ErrorEvent,
     addEventListener, removeEventListener, dispatchEvent,
-    Headers, Request, Response, URL, URLSearchParams, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, scheduler })) define(k, v);
+    Headers, Request, Response, URL, URLSearchParams, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, scheduler,
+    setImmediate, clearImmediate, process, MessageChannel, MessagePort, MessageEvent })) define(k, v);
   define('self', g);
 
   // Private hooks for the host.
   return {
     dispatchPromiseEvent(type, promise, reason) { return dispatch(globalListeners, g, new PromiseRejectionEvent(type, { promise, reason }), true); },
     listenerCount,
+    reportException,
     isResponse: (v) => v instanceof Response,
     newRequest: (input, init) => new Request(input, init ?? {}),
     describeError: (e) => (e instanceof Error ? `${e.name}: ${e.message}` : inspect(e, false, 0, [])),

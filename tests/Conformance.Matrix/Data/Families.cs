@@ -15,5 +15,9 @@ public static class Families
         SchedulingFamilies.Timers,
         SchedulingFamilies.Events,
         SchedulingFamilies.Rejections,
+        RejectionHandledFamilies.LateHandlers,
+        SchedulingFamilies.Errors,
+        SchedulingFamilies.Messages,
+        NodeFamilies.Scheduling,
     ];
 }

@@ -69,4 +69,43 @@ public static class SchedulingFamilies
             Rejection("a throwing then handler", "Promise.resolve().then(() => { throw new Error('x'); });"),
             Rejection("a rejection in a timer", "new Promise((_, reject) => setTimeout(() => reject(new Error('x')), 1));"),
         ]);
+
+    private static readonly string[] ErrorListener =
+    [
+        "let reportedError = () => {};",
+        "addEventListener('error', (event) => { log('error event ' + event.error.name); reportedError(); });",
+    ];
+
+    private static AsyncSource ErrorEvent(string label, string thrower) => new(label,
+        ["const seen = new Promise((resolve) => { reportedError = resolve; });", thrower, "await seen;", "log('after error event');"],
+        ErrorListener);
+
+    public static SourceFamily Errors { get; } = new(
+        "error-events", "the global error event of an uncaught throw",
+        "An uncaught throw in a microtask or an event listener fires the global error event in the context current when it "
+        + "was thrown; a throwing timer fires none and fails the test (OBS-MATRIX-ERROR-EVENT-1).",
+        Documented: false, ["OBS-MATRIX-ERROR-EVENT-1"],
+        [
+            ErrorEvent("a throwing queueMicrotask callback", "queueMicrotask(() => { null.x; });"),
+            ErrorEvent("a throwing EventTarget listener", "const target = new EventTarget(); target.addEventListener('ping', () => { null.x; }); target.dispatchEvent(new Event('ping'));"),
+            // No error event comes: the row waits on a later timer, and the test fails when it ends (TF-13).
+            new("a throwing timer callback", ["setTimeout(() => { null.x; }, 1);", "await scheduler.wait(5);", "log('after throwing timer');"], ErrorListener),
+        ]);
+
+    private static AsyncSource Message(string label, string listen, string post) => new(label,
+        ["const { port1, port2 } = new MessageChannel();", "await new Promise((resolve) => {", "  " + listen, "  " + post, "});",
+         "log('after message');"]);
+
+    public static SourceFamily Messages { get; } = new(
+        "message-channel", "MessageChannel",
+        "A message's handler runs in the context of whoever posted it: postMessage queues the delivery in its own context "
+        + "(OBS-MATRIX-MESSAGE-CHANNEL-1).",
+        Documented: false, ["OBS-MATRIX-MESSAGE-CHANNEL-1"],
+        [
+            Message("onmessage, posted here", "port1.onmessage = () => { log('onmessage'); resolve(); };", "port2.postMessage('ping');"),
+            Message("onmessage, posted from another run", "port1.onmessage = () => { log('onmessage'); resolve(); };",
+                "other.run('poster', () => port2.postMessage('ping'));"),
+            Message("a message listener, posted from another run", "port1.addEventListener('message', () => { log('message listener'); resolve(); });",
+                "other.run('poster', () => port2.postMessage('ping'));"),
+        ]);
 }
