@@ -6,7 +6,7 @@ using Conformance.Harness.Scenarios;
 
 // Differential exploration (issue 9). Usage:
 //   explore --target <t> [--count N] [--seed S] [--shard i/n] [--report-dir reports] [--timeout seconds] [--parallelism P]
-//           [--expected targets/expectations/explore-<t>.txt]     (exit 1 on a divergence the list does not name)
+//           [--expected <list>, e.g. targets/expectations/explore-reference.txt]     (exit 1 on a divergence the list does not name)
 //   merge --into <dir> <shard dir>...
 //   print [--seed S] [--index I]                                  (the program the generator makes for that index)
 // Defaults come from CONFORMANCE_EXPLORE_COUNT / CONFORMANCE_EXPLORE_SEED / CONFORMANCE_TARGET when set.

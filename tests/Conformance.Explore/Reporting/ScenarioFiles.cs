@@ -9,7 +9,7 @@ namespace Conformance.Explore.Reporting;
 /// <summary>
 /// Writes one divergence group as a ready-to-add scenario: `&lt;slug&gt;.feature` (the minimised program, suggested tags),
 /// beside it workerd's trace as `&lt;slug&gt;.&lt;scenario slug&gt;.verified.txt` (the name the suite looks for once the
-/// feature sits in features/explored/), the target's trace as `.received.txt` and their diff as `.diff.txt`.
+/// feature sits in a folder under features/), the target's trace as `.received.txt` and their diff as `.diff.txt`.
 /// </summary>
 public static class ScenarioFiles
 {

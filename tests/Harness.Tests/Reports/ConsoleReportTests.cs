@@ -63,8 +63,8 @@ public sealed class ConsoleReportTests
           exit code 0
           stderr: nothing
 
-        target  results  PASS  FAIL  TIMEOUT  CRASH  ERROR  SKIP  known  unexpected
-        node          5     1     3        0      1      0     0      1           3
+        target  results  PASS  FAIL  TIMEOUT  CRASH  ERROR  SKIP  NOT-APPLICABLE  known  unexpected
+        node          5     1     3        0      1      0     0               0      1           3
 
         """;
 
@@ -114,13 +114,13 @@ public sealed class ConsoleReportTests
 
         var passes = new TargetResults("reference", [.. Node.Results.Where(r => r.Expected)]);
         Assert.Equal("""
-            target     results  PASS  FAIL  TIMEOUT  CRASH  ERROR  SKIP  known  unexpected
-            reference        2     1     1        0      0      0     0      1           0
+            target     results  PASS  FAIL  TIMEOUT  CRASH  ERROR  SKIP  NOT-APPLICABLE  known  unexpected
+            reference        2     1     1        0      0      0     0               0      1           0
 
             """, ConsoleReport.Render([passes]));
         Assert.Equal("""
-            target   results  PASS  FAIL  TIMEOUT  CRASH  ERROR  SKIP  known  unexpected
-            workerd        0     0     0        0      0      0     0      0           0
+            target   results  PASS  FAIL  TIMEOUT  CRASH  ERROR  SKIP  NOT-APPLICABLE  known  unexpected
+            workerd        0     0     0        0      0      0     0               0      0           0
             workerd: no results were recorded (no scenario selected, or the test run did not start)
 
             """, ConsoleReport.Render([new TargetResults("workerd", [])]));
