@@ -1,0 +1,29 @@
+# The end of a run, dot-sourced by run-conformance.ps1: the unexpected results, the table and the matrix across targets
+# (`Conformance.Reports console` and `matrix`), the wall time, and the exit code (see run-conformance.ps1's header).
+
+function Exit-Run([string[]] $targets, [double] $seconds) {
+    if ($script:reportDirs.Count -gt 0) {
+        Write-Host ''
+        dotnet $reportsDll console @($script:reportDirs) | Out-Host
+    }
+    if ($targets.Count -gt 1) {
+        dotnet $reportsDll matrix --out $reportRoot @($script:reportDirs) | Out-Host
+    }
+    Write-Host ("wall time: {0:0.0} s{1}" -f $seconds, $(if ($Parallel) { ' (targets in parallel)' } else { '' }))
+
+    Write-Host ''
+    if ($script:unavailableTargets.Count -gt 0) {
+        Write-Host "unavailable, not run: $($script:unavailableTargets -join ', '); nothing that did not run passes (-AllowUnavailable lets it skip)" -ForegroundColor Red
+        exit 3
+    }
+    if ($script:failedRuns.Count -gt 0) {
+        Write-Host "dotnet test failed without an unexpected scenario result for: $($script:failedRuns -join ', ') (see the output above)" -ForegroundColor Red
+        exit 1
+    }
+    if ($script:unexpectedTotal -gt 0) {
+        Write-Host "$($script:unexpectedTotal) unexpected result(s)" -ForegroundColor Red
+        exit 1
+    }
+    Write-Host 'every result is as expected' -ForegroundColor Green
+    exit 0
+}

@@ -1,0 +1,114 @@
+# Runs dotnet test on each target and follows it, dot-sourced by run-conformance.ps1.
+#
+# Targets run one after another unless -Parallel: received files go to <ReportDir>/<target>/received/ and cannot clash, but two
+# accepts at once would race on the verified files and the provenance manifest (so -Parallel refuses -Accept). Each target's
+# own scenarios run in parallel. By default dotnet test writes to <ReportDir>/<target>/dotnet-test.log and the console shows a
+# progress line per target (`Conformance.Reports progress`, following results.jsonl), then `Conformance.Reports console`.
+# The settings reach the test run as environment variables (tests/Conformance.Harness/Execution/ConformanceSettings.cs).
+
+$variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',
+    'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS', 'CONFORMANCE_COMPATIBILITY_DATE', 'CONFORMANCE_COMPATIBILITY_FLAGS',
+    'CONFORMANCE_NO_BATCH'
+
+# Starts dotnet test on one target; with -Detailed it runs in the foreground and has finished when this returns.
+function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
+    New-Item -ItemType Directory -Force -Path $dir | Out-Null
+    # A follower must not count the previous run's rows before this run starts its journal afresh.
+    Remove-Item (Join-Path $dir 'results.jsonl'), (Join-Path $dir 'selected.txt') -ErrorAction SilentlyContinue
+    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    $env:CONFORMANCE_TARGET = $t
+    $env:CONFORMANCE_REPORT_DIR = $dir
+    if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
+    if ($AllowUnavailable) { $env:CONFORMANCE_ALLOW_UNAVAILABLE = '1' }
+    if ($UpdateExpectations) { $env:CONFORMANCE_UPDATE_EXPECTATIONS = '1' }
+    if ($AcceptFrom) { $env:CONFORMANCE_ACCEPT_FROM = $AcceptFrom }
+    if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
+    if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
+    if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+    if ($CompatibilityDate) { $env:CONFORMANCE_COMPATIBILITY_DATE = $CompatibilityDate }
+    if ($CompatibilityFlags.Count -gt 0) { $env:CONFORMANCE_COMPATIBILITY_FLAGS = $CompatibilityFlags -join ',' }
+    if ($NoBatch) { $env:CONFORMANCE_NO_BATCH = '1' }
+
+    Write-Host "== $t$runLabel ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
+    $testArgs = @('test', $specs, '--no-build', '--nologo',
+        '--logger', 'console;verbosity=normal',
+        '--logger', "junit;LogFilePath=$(Join-Path $dir 'junit.xml')")
+    if ($testFilter) { $testArgs += @('--filter', $testFilter) }
+    $log = Join-Path $dir 'dotnet-test.log'
+    $run = [pscustomobject]@{ Target = $t; Dir = $dir; Label = $runLabel; Log = $log; Process = $null; ExitCode = 0 }
+    if ($Detailed) {
+        & dotnet @testArgs | Out-Host
+        $run.ExitCode = $LASTEXITCODE
+    } else {
+        $run.Process = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine $testArgs) -PassThru -NoNewWindow `
+            -RedirectStandardOutput $log -RedirectStandardError "$log.stderr"
+        $null = $run.Process.Handle # keeps the exit code readable after the process ends
+    }
+    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    $run
+}
+
+# Follows the started runs with a progress line per target until they all end.
+function Wait-TargetRuns($started) {
+    $quiet = @($started | Where-Object { $_.Process })
+    if ($quiet.Count -eq 0) { return }
+    $followArgs = @('progress')
+    foreach ($r in $quiet) { $followArgs += @([string]$r.Process.Id, "$($r.Target)$($r.Label)", $r.Dir) }
+    & dotnet $reportsDll @followArgs
+    foreach ($r in $quiet) { $r.Process.WaitForExit(); $r.ExitCode = $r.Process.ExitCode }
+}
+
+# Counts a finished run's unexpected results, says loudly what its summary.md calls a problem, and shows dotnet test's own
+# output when it failed without an unexpected result (a crash of the test host, a broken build).
+function Complete-TargetRun($run) {
+    $resultsFile = Join-Path $run.Dir 'results.jsonl'
+    $results = @()
+    if (Test-Path $resultsFile) {
+        $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
+    }
+    $unexpected = @($results | Where-Object { -not $_.expected })
+    $summaryFile = Join-Path $run.Dir 'summary.md'
+    if (Test-Path $summaryFile) {
+        Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud "$($run.Target)$($run.Label): $($_ -replace '^> \*\*|\*\*$', '')" }
+    }
+    $script:unexpectedTotal += $unexpected.Count
+    if ($run.ExitCode -ne 0 -and $unexpected.Count -eq 0) {
+        $script:failedRuns += $run.Target
+        if ($run.Process) {
+            Write-Host "dotnet test on $($run.Target)$($run.Label) exited with $($run.ExitCode) without an unexpected result; the end of $($run.Log):" -ForegroundColor Red
+            Get-Content $run.Log, "$($run.Log).stderr" -ErrorAction SilentlyContinue | Select-Object -Last 40 | ForEach-Object { Write-Host "  $_" }
+        }
+    }
+}
+
+# Every target at once (-Parallel), each with its own report directory.
+function Invoke-TargetsInParallel([string[]] $targets) {
+    $started = @(foreach ($t in $targets) {
+        $dir = Join-Path $reportRoot (Get-SafeName $t)
+        $script:reportDirs += $dir
+        Start-TargetRun $t $dir ''
+    })
+    Wait-TargetRuns $started
+    foreach ($r in $started) { Complete-TargetRun $r }
+}
+
+# One target after another; with -Repeat N each target's N runs go to <ReportDir>/<target>/run-<i>/ and are compared
+# (Repeatability.ps1).
+function Invoke-TargetsInTurn([string[]] $targets, [int] $runs) {
+    foreach ($t in $targets) {
+        $targetDir = Join-Path $reportRoot (Get-SafeName $t)
+        $runDirs = @()
+        $targetClock = [Diagnostics.Stopwatch]::StartNew()
+        for ($run = 1; $run -le $runs; $run++) {
+            $dir = if ($runs -gt 1) { Join-Path $targetDir "run-$run" } else { $targetDir }
+            $runDirs += $dir
+            if ($runs -eq 1) { $script:reportDirs += $dir }
+            $runLabel = if ($runs -gt 1) { " (run $run of $runs)" } else { '' }
+            $started = Start-TargetRun $t $dir $runLabel
+            Wait-TargetRuns @($started)
+            Complete-TargetRun $started
+        }
+        $targetClock.Stop()
+        if ($runs -gt 1) { Compare-TargetRuns $t $targetDir $runDirs $targetClock.Elapsed.TotalSeconds }
+    }
+}
