@@ -17,7 +17,7 @@
 #
 # Exit code: 0 when every result is expected (a pass, a failure exactly as targets/expectations/<target>.txt pins it, or a skip
 # -AllowUnavailable allows); 1 on any unexpected result (a new failure, a changed failure, a listed pass, a list problem);
-# 2 on a usage error, an unknown target or a failed build; 3 when a target is unavailable here (missing binary, failing probe)
+# 2 on a usage error (a selection that matches no scenario is one), an unknown target or a failed build; 3 when a target is unavailable here (missing binary, failing probe)
 # and -AllowUnavailable was not given: nothing that did not run passes (the other targets still run; 3 wins over 1).
 #
 # -UpdateExpectations rewrites each target's known-failure list from the run, the way -Accept writes snapshots: entries that
@@ -123,6 +123,7 @@ $targets = @(Resolve-Targets $targets)
 
 # ---- run each target, then the report and the exit code ------------------------------------------------------------
 $unexpectedTotal = 0
+$resultsTotal = 0
 $failedRuns = @()
 $reportDirs = @()
 $changedTargets = @()

@@ -16,6 +16,11 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
         Write-Host "unavailable, not run: $($script:unavailableTargets -join ', '); nothing that did not run passes (-AllowUnavailable lets it skip)" -ForegroundColor Red
         exit 3
     }
+    if ($script:resultsTotal -eq 0 -and $script:failedRuns.Count -eq 0 -and $targets.Count -gt 0) {
+        # A selection that matches nothing ran nothing, so nothing passed: a usage error, not "every result is as expected".
+        Write-Host "no scenario was selected$(if ($testFilter) { " by the filter $testFilter" })$(if ($Shard) { " in shard $Shard" }): nothing ran (exit code 2)" -ForegroundColor Red
+        exit 2
+    }
     if ($script:failedRuns.Count -gt 0) {
         Write-Host "dotnet test failed without an unexpected scenario result for: $($script:failedRuns -join ', ') (see the output above)" -ForegroundColor Red
         exit 1

@@ -72,6 +72,7 @@ function Complete-TargetRun($run) {
         Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud "$($run.Target)$($run.Label): $($_ -replace '^> \*\*|\*\*$', '')" }
     }
     $script:unexpectedTotal += $unexpected.Count
+    $script:resultsTotal += $results.Count
     if ($run.ExitCode -ne 0 -and $unexpected.Count -eq 0) {
         $script:failedRuns += $run.Target
         if ($run.Process) {
