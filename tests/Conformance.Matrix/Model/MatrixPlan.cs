@@ -12,7 +12,8 @@ public static class MatrixPlan
     public static IEnumerable<MatrixRow> RowsOf(SourceFamily family, AsyncSource source) =>
         DesignRowsOf(family, source).Where(row => !LeftOutList.Rows.Any(rule => rule.Matches(row)));
 
-    private static IEnumerable<MatrixRow> DesignRowsOf(SourceFamily family, AsyncSource source)
+    /// <summary>The covering design's rows of one source, before <see cref="LeftOutList.Rows"/> drops any.</summary>
+    public static IEnumerable<MatrixRow> DesignRowsOf(SourceFamily family, AsyncSource source)
     {
         foreach (var position in Positions.All)
             yield return new MatrixRow(family, source, EntryForms.Run, position);
