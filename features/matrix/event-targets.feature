@@ -90,6 +90,81 @@ Feature: Propagation matrix: EventTarget and AbortSignal
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
 
   @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
+  Scenario Outline: an EventTarget dispatched here, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: an EventTarget dispatched here
+        const target = new EventTarget();
+        target.addEventListener('ping', () => log('listener'));
+        target.dispatchEvent(new Event('ping'));
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      await <enter>; // entry: <entry>
+      log('top level');
+      export default {
+        async test(controller, env) {
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by module top level
+      | entry            | position        | enter              | create                        |
+      | module top level | after one await | als.run('a', body) | await null; await operation() |
+
+  @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
+  Scenario Outline: an EventTarget dispatched here, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: an EventTarget dispatched here
+        const target = new EventTarget();
+        target.addEventListener('ping', () => log('listener'));
+        target.dispatchEvent(new Event('ping'));
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position        | enter                             | create                        |
+      | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+  @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
   Scenario Outline: an EventTarget dispatched from another run, created <position>, entered by <entry>
     Given the worker program:
       """js

@@ -90,6 +90,81 @@ Feature: Propagation matrix: generators and for await
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
 
   @OBS-ASYNCGEN-1 @OBS-MATRIX-GENERATOR-1 @workerd-observed
+  Scenario Outline: a sync generator, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      function* pair() { log('sync generator'); yield 1; yield 2; }
+      async function* steps() { log('async generator'); await null; log('async generator after await'); yield 1; }
+      async function operation() { // source: a sync generator
+        for (const n of pair()) { await n; log('sync loop'); }
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      await <enter>; // entry: <entry>
+      log('top level');
+      export default {
+        async test(controller, env) {
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by module top level
+      | entry            | position        | enter              | create                        |
+      | module top level | after one await | als.run('a', body) | await null; await operation() |
+
+  @OBS-ASYNCGEN-1 @OBS-MATRIX-GENERATOR-1 @workerd-observed
+  Scenario Outline: a sync generator, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      function* pair() { log('sync generator'); yield 1; yield 2; }
+      async function* steps() { log('async generator'); await null; log('async generator after await'); yield 1; }
+      async function operation() { // source: a sync generator
+        for (const n of pair()) { await n; log('sync loop'); }
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position        | enter                             | create                        |
+      | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+  @OBS-ASYNCGEN-1 @OBS-MATRIX-GENERATOR-1 @workerd-observed
   Scenario Outline: next of an async generator, created <position>, entered by <entry>
     Given the worker program:
       """js

@@ -88,6 +88,41 @@ Feature: Propagation matrix: setImmediate, process.nextTick and node:timers/prom
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
 
   @OBS-MATRIX-NODE-SCHEDULING-1 @workerd-observed
+  Scenario Outline: setImmediate, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: setImmediate
+        await new Promise((resolve) => setImmediate(() => { log('immediate'); resolve(); }));
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position        | enter                             | create                        |
+      | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+  @OBS-MATRIX-NODE-SCHEDULING-1 @workerd-observed
   Scenario Outline: process.nextTick, created <position>, entered by <entry>
     Given the worker program:
       """js

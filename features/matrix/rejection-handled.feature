@@ -98,6 +98,51 @@ Feature: Propagation matrix: rejectionhandled after a late catch
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
 
   @OBS-REJECTIONHANDLED-1 @OBS-MATRIX-REJECTIONHANDLED-1 @workerd-observed
+  Scenario Outline: Promise.reject, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reported = () => {};
+      let handledReported = () => {};
+      addEventListener('unhandledrejection', (event) => { log('unhandledrejection'); reported(); });
+      addEventListener('rejectionhandled', (event) => { log('rejectionhandled'); handledReported(); });
+      async function operation() { // source: Promise.reject
+        const seen = new Promise((resolve) => { reported = resolve; });
+        const handled = new Promise((resolve) => { handledReported = resolve; });
+        const rejected = Promise.reject(new Error('x'));
+        await seen;
+        await other.run('late', () => rejected.catch(() => log('late catch')));
+        await handled;
+        log('after rejectionhandled');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position        | enter                             | create                        |
+      | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+  @OBS-REJECTIONHANDLED-1 @OBS-MATRIX-REJECTIONHANDLED-1 @workerd-observed
   Scenario Outline: a throwing async function, created <position>, entered by <entry>
     Given the worker program:
       """js

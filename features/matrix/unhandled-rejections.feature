@@ -104,6 +104,47 @@ Feature: Propagation matrix: unhandledrejection from each kind of rejection
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
 
   @UR-1 @documented
+  Scenario Outline: Promise.reject, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reported = () => {};
+      addEventListener('unhandledrejection', (event) => { log('unhandledrejection'); reported(); });
+      async function operation() { // source: Promise.reject
+        const seen = new Promise((resolve) => { reported = resolve; });
+        Promise.reject(new Error('x'));
+        await seen;
+        log('after report');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-RUN-3
+    Examples: entered by ctx.waitUntil
+      | entry         | position        | enter                             | create                        |
+      | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+  @UR-1 @documented
   Scenario Outline: reject in an executor, created <position>, entered by <entry>
     Given the worker program:
       """js

@@ -30,9 +30,9 @@ internal sealed class NodeAsyncHooksBinding
 
     /// <summary>
     /// Registers the module <c>node:async_hooks</c>: Js/async_hooks.js evaluated over a new binding, its exports
-    /// plus <c>default</c>. Shared with tests/Benchmarks.
+    /// plus <c>default</c>; returns the exports (NodeBuiltinModules builds node:events over them). Shared with tests/Benchmarks.
     /// </summary>
-    public static void AddModule(Engine engine, PlainCarrier carrier)
+    public static ObjectInstance AddModule(Engine engine, PlainCarrier carrier)
     {
         var factory = engine.Evaluate(JsResources.Read("async_hooks.js"), "node:async_hooks");
         var exports = (ObjectInstance)engine.Call(factory, JsValue.Undefined, [new NodeAsyncHooksBinding(engine, carrier).Build()]);
@@ -44,6 +44,7 @@ internal sealed class NodeAsyncHooksBinding
             }
             builder.ExportValue("default", exports);
         });
+        return exports;
     }
 
     /// <summary>Builds the object handed to the async_hooks.js factory.</summary>

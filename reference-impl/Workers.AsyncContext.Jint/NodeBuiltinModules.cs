@@ -5,8 +5,8 @@ using global::Jint.Native.Object;
 namespace Workers.AsyncContext.Jint;
 
 /// <summary>
-/// The node: modules other than node:async_hooks (NodeAsyncHooksBinding.cs), each a Js/ factory of globalThis evaluated
-/// once after the web globals, its own properties the module's exports (a <c>default</c> property is the default
+/// The node: modules other than node:async_hooks (NodeAsyncHooksBinding.cs), each a Js/ factory of globalThis and of
+/// node:async_hooks' exports, evaluated once after the web globals, its own properties the module's exports (a <c>default</c> property is the default
 /// export; otherwise the exports object is). Registered as node:async_hooks is, with <c>engine.Modules.Add</c>.
 /// </summary>
 internal static class NodeBuiltinModules
@@ -15,14 +15,15 @@ internal static class NodeBuiltinModules
     [
         ("node:process", "node-process.js"),
         ("node:timers/promises", "node-timers-promises.js"),
+        ("node:events", "node-events.js"),
     ];
 
-    public static void Add(Engine engine)
+    public static void Add(Engine engine, ObjectInstance asyncHooks)
     {
         foreach (var (specifier, file) in Modules)
         {
             var factory = engine.Evaluate(JsResources.Read(file), specifier);
-            var exports = (ObjectInstance)engine.Call(factory, JsValue.Undefined, [engine.Global]);
+            var exports = (ObjectInstance)engine.Call(factory, JsValue.Undefined, [engine.Global, asyncHooks]);
             engine.Modules.Add(specifier, builder =>
             {
                 var hasDefault = false;

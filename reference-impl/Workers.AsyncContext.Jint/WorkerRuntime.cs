@@ -70,8 +70,7 @@ internal sealed partial class WorkerRuntime
 
         _web = WebGlobals.Install(_engine, BuildHostBinding());
 
-        NodeAsyncHooksBinding.AddModule(_engine, _carrier);
-        NodeBuiltinModules.Add(_engine);
+        NodeBuiltinModules.Add(_engine, NodeAsyncHooksBinding.AddModule(_engine, _carrier));
         WrapThen(_engine, _carrier, promiseProto, _originalThen, _tracker);
     }
 

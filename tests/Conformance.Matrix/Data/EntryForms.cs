@@ -24,5 +24,7 @@ public static class EntryForms
         new("static AsyncResource.bind", "als.run('caller', () => als.run('a', () => AsyncResource.bind(body))())", ["AR-STATIC-BIND-1", "ALS-RUN-3"]),
         new("resource subclass", "als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body))", ["AR-PURPOSE-1", "ALS-RUN-3"]),
         new("a request", "als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text()))", ["ALS-RUN-3"]),
+        new("module top level", "als.run('a', body)", ["ALS-RUN-3"], ProgramShape.TopLevel),
+        new("ctx.waitUntil", "ctx.waitUntil(als.run('a', body))", ["ALS-RUN-3"], ProgramShape.OutlivingHandler),
     ];
 }

@@ -19,5 +19,9 @@ public static class Families
         SchedulingFamilies.Errors,
         SchedulingFamilies.Messages,
         NodeFamilies.Scheduling,
+        NodeEventsFamilies.EventEmitters,
+        NodeEventsFamilies.AsyncResources,
+        ImportAndRequestFamilies.DynamicImport,
+        ImportAndRequestFamilies.CrossRequest,
     ];
 }

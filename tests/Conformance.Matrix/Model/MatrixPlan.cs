@@ -5,11 +5,15 @@ namespace Conformance.Matrix.Model;
 /// <summary>
 /// Which combinations are generated (the covering design that <see cref="LeftOutList.Combinations"/> explains): every
 /// source × every position under <see cref="EntryForms.Run"/>, and each family's first source × every other entry form
-/// <see cref="Positions.AfterOneAwait"/>.
+/// <see cref="Positions.AfterOneAwait"/>; less the rows <see cref="LeftOutList.Rows"/> drops, each rule with its reason.
 /// </summary>
 public static class MatrixPlan
 {
-    public static IEnumerable<MatrixRow> RowsOf(SourceFamily family, AsyncSource source)
+    public static IEnumerable<MatrixRow> RowsOf(SourceFamily family, AsyncSource source) =>
+        DesignRowsOf(family, source).Where(row => !LeftOutList.Rows.Any(rule => rule.Matches(row)));
+
+    /// <summary>The covering design's rows of one source, before <see cref="LeftOutList.Rows"/> drops any.</summary>
+    public static IEnumerable<MatrixRow> DesignRowsOf(SourceFamily family, AsyncSource source)
     {
         foreach (var position in Positions.All)
             yield return new MatrixRow(family, source, EntryForms.Run, position);

@@ -40,6 +40,7 @@ public static class CoverageRenderer
         Line();
         Line("## Left out");
         Section(Line, "Combinations", LeftOutList.Combinations);
+        Section(Line, "Rows", LeftOutList.Rows.Select(r => new LeftOut(r.What, r.Reason)).ToArray());
         Section(Line, "Entry forms", LeftOutList.EntryForms);
         Section(Line, "Asynchronous sources", LeftOutList.Sources);
         return text.ToString();

@@ -4,7 +4,7 @@ using Conformance.Matrix.Model;
 namespace Conformance.Matrix.Rendering;
 
 /// <summary>
-/// One family's feature file: a Scenario Outline per source, whose Examples (one block per entry form) name the
+/// One family's feature file: a Scenario Outline per source and program shape (ProgramTemplate.cs), whose Examples (one block per entry form) name the
 /// dimensions (entry, position) and carry their code (enter, create). Tags follow spec/requirements.md: a documented
 /// family's rows carry its clause ids, each block its entry form's clause ids, and <c>@documented</c>; an observed
 /// family's rows carry its OBS- ids and <c>@workerd-observed</c>.
@@ -25,17 +25,18 @@ public static class FeatureRenderer
         Line("  Each row enters a context (entry), creates the operation somewhere inside it (position) and logs, at each");
         Line("  step, the step's name, the store of als and the store of other. Coverage and what is left out: docs/coverage.md.");
         foreach (var source in family.Sources)
+        foreach (var shape in MatrixPlan.RowsOf(family, source).GroupBy(r => r.Entry.Shape))
         {
             Line();
             Line("  " + GherkinText.Tags(family.Requirements.Append(family.Documented ? "documented" : "workerd-observed")));
             Line($"  Scenario Outline: {source.Label}, created <position>, entered by <entry>");
             Line("    Given the worker program:");
             Line("      \"\"\"js");
-            foreach (var line in ProgramTemplate.Lines(source)) Line("      " + line);
+            foreach (var line in ProgramTemplate.Lines(source, shape.Key)) Line("      " + line);
             Line("      \"\"\"");
             Line("    When the test handler runs");
             Line("    Then the trace matches the verified snapshot");
-            foreach (var block in MatrixPlan.RowsOf(family, source).GroupBy(r => r.Entry))
+            foreach (var block in shape.GroupBy(r => r.Entry))
             {
                 Line();
                 var entryTags = family.Documented ? block.Key.Requirements.Except(family.Requirements).ToArray() : [];

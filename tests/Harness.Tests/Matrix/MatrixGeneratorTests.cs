@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using Conformance.Harness.Features;
 using Conformance.Harness.Scenarios;
 using Conformance.Matrix;
+using Conformance.Matrix.Data;
+using Conformance.Matrix.Model;
+using Conformance.Matrix.Rendering;
 
 namespace Harness.Tests.Matrix;
 
@@ -84,6 +87,31 @@ public sealed partial class MatrixGeneratorTests
             .Where(ScenarioTags.IsRequirementId).Distinct();
         var undefinedIds = used.Where(id => !defined.Contains(id)).ToArray();
         Assert.True(undefinedIds.Length == 0, $"ids with no heading in spec/requirements.md: {string.Join(", ", undefinedIds)}");
+    }
+
+    [Fact]
+    public void Every_left_out_row_rule_drops_a_row_of_the_design_and_no_dropped_row_is_generated()
+    {
+        var design = Families.All.SelectMany(f => f.Sources.SelectMany(s => MatrixPlan.DesignRowsOf(f, s))).ToArray();
+        var generated = MatrixPlan.All().ToHashSet();
+        Assert.All(LeftOutList.Rows, rule =>
+        {
+            Assert.True(design.Any(rule.Matches), $"the rule '{rule.What}' matches no row of the design: remove it");
+            Assert.False(generated.Any(rule.Matches), $"the rule '{rule.What}' matches a generated row");
+        });
+        Assert.Equal(design.Count(row => !LeftOutList.Rows.Any(rule => rule.Matches(row))), generated.Count);
+    }
+
+    [Fact]
+    public void Each_program_shape_puts_the_entry_where_it_says()
+    {
+        var source = Families.All[0].Sources[0];
+        string Program(ProgramShape shape) => string.Join("\n", ProgramTemplate.Lines(source, shape));
+        Assert.Contains("\n    await <enter>; // entry: <entry>\n    log('test');", Program(ProgramShape.InHandler));
+        Assert.Contains("async test(controller, env, ctx) {\n    <enter>; // entry: <entry>\n    log('test returns');", Program(ProgramShape.OutlivingHandler));
+        var topLevel = Program(ProgramShape.TopLevel);
+        Assert.Contains("}\nawait <enter>; // entry: <entry>\nlog('top level');\nexport default {", topLevel);
+        Assert.DoesNotContain("    await <enter>", topLevel);
     }
 
     private static IEnumerable<string> Generated(string root) =>
