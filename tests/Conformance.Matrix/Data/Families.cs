@@ -19,5 +19,7 @@ public static class Families
         SchedulingFamilies.Errors,
         SchedulingFamilies.Messages,
         NodeFamilies.Scheduling,
+        StreamFamilies.Readable,
+        StreamFamilies.WritableAndTransform,
     ];
 }

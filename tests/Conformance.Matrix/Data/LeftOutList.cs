@@ -32,7 +32,6 @@ public static class LeftOutList
     public static IReadOnlyList<LeftOut> Sources { get; } =
     [
         new("EventEmitter and EventEmitterAsyncResource (node:events)", NotInReference),
-        new("ReadableStream / WritableStream / TransformStream callbacks", NotInReference),
         new("dynamic import()", NotInReference),
         new("FinalizationRegistry", "not observable on workerd: a worker has no gc() to force a collection, so no cleanup callback runs within a test"),
         new("a promise settled by another request", "not yet: needs two requests in one program (concurrency/request-bound.feature covers the frame rule)"),
