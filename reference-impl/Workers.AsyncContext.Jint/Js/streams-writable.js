@@ -44,7 +44,7 @@
   function startErroring(stream, reason) {
     stream.state = 'erroring';
     stream.storedError = reason;
-    if (stream.writer !== undefined) ensureReadyPromiseRejected(stream.writer, reason);
+    if (stream.writer !== undefined) ensureRejected(stream.writer, 'ready', reason);
     if (!hasOperationMarkedInFlight(stream) && stream.controller.started) finishErroring(stream);
   }
   function finishErroring(stream) {
@@ -183,11 +183,9 @@
   }
 
   // ---- The default writer.
-  function ensureReadyPromiseRejected(writer, e) {
-    if (writer.ready.settled) writer.ready = rejected(e); else { writer.ready.reject(e); handled(writer.ready.promise); }
-  }
-  function ensureClosedPromiseRejected(writer, e) {
-    if (writer.closed.settled) writer.closed = rejected(e); else { writer.closed.reject(e); handled(writer.closed.promise); }
+  /** EnsureReadyPromiseRejected and EnsureClosedPromiseRejected: key is 'ready' or 'closed'. */
+  function ensureRejected(writer, key, e) {
+    if (writer[key].settled) writer[key] = rejected(e); else { writer[key].reject(e); handled(writer[key].promise); }
   }
   function acquireWriter(stream) {
     if (isLocked(stream)) throw new TypeError('This WritableStream is currently locked to a writer');
@@ -200,11 +198,9 @@
       writer.ready = !closeQueuedOrInFlight(stream) && stream.backpressure ? deferred() : resolved(undefined);
       writer.closed = deferred();
     } else if (state === 'erroring') {
-      writer.ready = rejected(stream.storedError);
-      writer.closed = deferred();
+      Object.assign(writer, { ready: rejected(stream.storedError), closed: deferred() });
     } else if (state === 'closed') {
-      writer.ready = resolved(undefined);
-      writer.closed = resolved(undefined);
+      Object.assign(writer, { ready: resolved(undefined), closed: resolved(undefined) });
     } else {
       writer.ready = rejected(stream.storedError);
       writer.closed = rejected(stream.storedError);
@@ -213,8 +209,8 @@
   }
   function writerRelease(writer) {
     const e = new TypeError('This writer has been released');
-    ensureReadyPromiseRejected(writer, e);
-    ensureClosedPromiseRejected(writer, e);
+    ensureRejected(writer, 'ready', e);
+    ensureRejected(writer, 'closed', e);
     writer.stream.writer = undefined;
     writer.stream = undefined;
   }
