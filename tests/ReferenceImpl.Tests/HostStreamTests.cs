@@ -242,4 +242,50 @@ public class HostStreamTests
         "cancel locked TypeError",
         "bad hwm TypeError",
         "[object ReadableStream] [object WritableStreamDefaultWriter]");
+
+    [Fact] // a branch's read pulls the source in the reading frame (branches pull only when read); the source is canceled with the last branch's reason; from() pulls its iterator in the reading frame
+    public void Tee_and_from_pull_in_the_reading_frame() => Expect(HostKit.Test("""
+        console.log('-- tee');
+        { let n = 0; const rs = als.run('c', () => new ReadableStream({ pull(c) { log('pull'); if (++n > 2) c.close(); else c.enqueue(n); } }, { highWaterMark: 0 }));
+          const [a, b] = rs.tee(); console.log('locked', rs.locked, Object.prototype.toString.call(a));
+          await null;
+          const ra = a.getReader(), rb = b.getReader();
+          await als.run('r1', () => ra.read().then((r) => log('a ' + JSON.stringify(r))));
+          await als.run('r2', () => rb.read().then((r) => log('b ' + JSON.stringify(r))));
+          await als.run('r2', () => rb.read().then((r) => log('b ' + JSON.stringify(r))));
+          await als.run('r1', () => ra.read().then((r) => log('a ' + JSON.stringify(r))));
+          await als.run('r1', () => ra.read().then((r) => log('a ' + JSON.stringify(r))));
+          await rb.read().then((r) => log('b ' + JSON.stringify(r)));
+          const [x, y] = new ReadableStream({ cancel(r) { log('cancel ' + JSON.stringify(r)); } }).tee();
+          await null; x.cancel('one'); await als.run('k', () => y.cancel('two')); log('canceled'); }
+        console.log('-- from');
+        { const s = ReadableStream.from((async function* () { log('gen start'); yield 1; yield 2; })());
+          await null;
+          for await (const v of als.run('i', () => s)) log('value ' + v);
+          const s2 = ReadableStream.from([Promise.resolve('p'), 'q']);
+          const r = s2.getReader(); console.log(JSON.stringify(await r.read()), JSON.stringify(await r.read()), JSON.stringify(await r.read()));
+          const it = { [Symbol.iterator]() { return { next: () => ({ value: 1, done: false }), return: () => { log('return'); return {}; } }; } };
+          const s3 = ReadableStream.from(it); await null; await als.run('k', () => s3.cancel('x'));
+          try { ReadableStream.from(1); } catch (e) { console.log('from 1', e.name); } }
+        """, extra: Log),
+        "-- tee",
+        "locked true [object ReadableStream]",
+        "pull r1",
+        "a {\"value\":1,\"done\":false} r1",
+        "b {\"value\":1,\"done\":false} r2",
+        "pull r2",
+        "b {\"value\":2,\"done\":false} r2",
+        "a {\"value\":2,\"done\":false} r1",
+        "pull r1",
+        "a {\"done\":true} r1",
+        "b {\"done\":true} undefined",
+        "cancel \"two\" k",
+        "canceled undefined",
+        "-- from",
+        "gen start undefined",
+        "value 1 undefined",
+        "value 2 undefined",
+        "{\"value\":\"p\",\"done\":false} {\"value\":\"q\",\"done\":false} {\"done\":true}",
+        "return k",
+        "from 1 TypeError");
 }

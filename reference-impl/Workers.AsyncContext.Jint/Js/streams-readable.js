@@ -1,8 +1,8 @@
 // ReadableStream with its default controller and default reader (WHATWG Streams section 4; byte streams and BYOB
-// readers are not provided: asking for one throws; nor are tee() and ReadableStream.from(), which workerd has). The algorithms are the standard's, so a callback runs in the frame
-// of the call that reaches it (OBS-MATRIX-STREAMS-1): start in the constructor's, pull in the frame of the read() that
-// calls it (or of the reaction to start, or to the previous pull), cancel in cancel()'s. Internals go to
-// web.streamKit for the writable, transform and pipe files.
+// readers are not provided: asking for one throws; tee() and ReadableStream.from() are in streams-tee.js). The
+// algorithms are the standard's, so a callback runs in the frame of the call that reaches it (OBS-MATRIX-STREAMS-1):
+// start in the constructor's, pull in the frame of the read() that calls it (or of the reaction to start, or to the
+// previous pull), cancel in cancel()'s. Internals go to web.streamKit for the writable, transform, pipe and tee files.
 (function (H, web) {
   'use strict';
   const kit = web.streamKit;

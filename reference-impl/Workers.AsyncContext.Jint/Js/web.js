@@ -2,7 +2,8 @@
 // (WorkerRuntime.Globals.cs builds the native binding H). The globals are built by the files loaded before this one,
 // in WebGlobals.Parts order, each adding what it provides to the shared `web` object:
 //   console.js, events.js, abort.js, global-scope.js, error-event.js, fetch-api.js, url.js, timers.js, immediate.js, process.js,
-//   message-channel.js, streams-queue.js, streams-readable.js, streams-writable.js, streams-transform.js, streams-pipe.js.
+//   message-channel.js, streams-queue.js, streams-readable.js, streams-writable.js, streams-transform.js, streams-pipe.js,
+//   streams-tee.js.
 (function (H, web) {
   'use strict';
   const g = globalThis;
