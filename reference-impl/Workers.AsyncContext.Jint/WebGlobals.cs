@@ -12,7 +12,8 @@ namespace Workers.AsyncContext.Jint;
 internal static class WebGlobals
 {
     public static readonly string[] Parts =
-        ["console.js", "events.js", "abort.js", "global-scope.js", "error-event.js", "fetch-api.js", "url.js", "timers.js", "immediate.js", "process.js", "message-channel.js", "web.js"];
+        ["console.js", "events.js", "abort.js", "global-scope.js", "error-event.js", "fetch-api.js", "url.js", "timers.js", "immediate.js", "process.js", "message-channel.js",
+         "streams-queue.js", "streams-readable.js", "streams-writable.js", "streams-transform.js", "streams-pipe.js", "streams-tee.js", "web.js"];
 
     /// <returns>web.js's hooks (dispatchPromiseEvent, listenerCount, isResponse, newRequest, describeError, deferred, whenSettled).</returns>
     public static ObjectInstance Install(Engine engine, JsValue host)

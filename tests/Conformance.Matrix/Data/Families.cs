@@ -23,5 +23,7 @@ public static class Families
         NodeEventsFamilies.AsyncResources,
         ImportAndRequestFamilies.DynamicImport,
         ImportAndRequestFamilies.CrossRequest,
+        StreamFamilies.Readable,
+        StreamFamilies.WritableAndTransform,
     ];
 }

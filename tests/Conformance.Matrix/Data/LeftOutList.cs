@@ -8,10 +8,6 @@ namespace Conformance.Matrix.Data;
 /// </summary>
 public static class LeftOutList
 {
-    private const string NotInReference =
-        "not yet: the reference host (reference-impl/Workers.AsyncContext.Jint) and the Node-style bridge do not provide it; "
-        + "it is added together with the reference host";
-
     public static IReadOnlyList<LeftOut> Combinations { get; } =
     [
         new("every position × every entry form other than run × every source",
@@ -49,7 +45,6 @@ public static class LeftOutList
 
     public static IReadOnlyList<LeftOut> Sources { get; } =
     [
-        new("ReadableStream / WritableStream / TransformStream callbacks", NotInReference),
         new("the top level of a module first loaded by dynamic import()",
             "the harness's bundle holds only the program and the driver's modules, all evaluated before the test handler runs "
             + "(spec/trace-format.md, \"What runs\"), so import() here only settles; probed on workerd 2026-11-17, a bundle "
