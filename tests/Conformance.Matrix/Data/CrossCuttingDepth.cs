@@ -32,7 +32,7 @@ public static class CrossCuttingDepth
     ];
 
     public static CrossDimension Nesting { get; } = new(
-        "cross-nesting", "deep nesting of run",
+        "cross-cutting-nesting", "deep nesting of run",
         "run nested deep, each level a distinct store: the innermost level sees its own, and each level's store is current "
         + "again when the level below returns (ALS-RUN-2, ALS-RUN-3). Synchronously, workerd's stack allows a few hundred "
         + "levels: deeper, run throws a RangeError and every level restores its store as it passes (OBS-MATRIX-NESTING-1).",
@@ -66,7 +66,7 @@ public static class CrossCuttingDepth
     ];
 
     public static CrossDimension Chains { get; } = new(
-        "cross-chains", "long chains inside one run",
+        "cross-cutting-chains", "long chains inside one run",
         "A thousand reactions, awaits, microtasks, ticks or immediates chained one after another inside one run each see "
         + "its store (ALS-RUN-3); timers are chained fifty deep, as each takes at least a millisecond on Node.",
         [

@@ -53,7 +53,7 @@ public static class CrossCuttingStores
     ];
 
     public static CrossDimension Dimension { get; } = new(
-        "cross-stores", "stores of every kind under GC pressure",
+        "cross-cutting-stores", "stores of every kind under GC pressure",
         "getStore() returns the store itself, whatever its kind (ALS-GETSTORE-1), in the callback and in the asynchronous "
         + "operations created in it (ALS-RUN-3), also after a long loop of allocations and a forced collection.",
         [
@@ -80,7 +80,7 @@ public static class CrossCuttingStores
                     "await new Promise((resolve) => setTimeout(resolve, 1));",
                     "collect();",
                     "check('after a collection');",
-                    "als.exit(() => snapshot(() => check('in a snapshot taken before it')));"),
+                    "als.run('elsewhere', () => snapshot(() => check('in a snapshot taken before it')));"),
                 Kinds),
         ]);
 }

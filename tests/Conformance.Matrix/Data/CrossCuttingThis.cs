@@ -22,7 +22,7 @@ public static class CrossCuttingThis
         new(label, code, requirements.Length == 0 ? null : requirements);
 
     public static CrossDimension Dimension { get; } = new(
-        "cross-this", "the this of every callback",
+        "cross-cutting-this", "the this of every callback",
         "Each API calls its callbacks with some this: globalThis, undefined, or an object of its own. The page names only "
         + "the thisArg of the AsyncResource methods (AR-BIND-2, AR-STATIC-BIND-2, AR-RUNINSCOPE-2); the rest is pinned to "
         + "workerd (OBS-MATRIX-THIS-1).",
@@ -54,6 +54,7 @@ public static class CrossCuttingThis
                 Case("MessagePort onmessage", "const { port1, port2 } = new MessageChannel(); await new Promise((resolve) => { port1.onmessage = function () { seen(this, port1); resolve(); }; port2.postMessage('ping'); })"),
                 Case("a MessagePort message listener", "const { port1, port2 } = new MessageChannel(); await new Promise((resolve) => { port1.addEventListener('message', function () { seen(this, port1); resolve(); }); port2.postMessage('ping'); })"),
                 Case("an unhandledrejection listener", "await new Promise((resolve) => { addEventListener('unhandledrejection', function () { seen(this, globalThis); resolve(); }); Promise.reject(new Error('x')); })"),
+                Case("a rejectionhandled listener", "await new Promise((resolve) => { addEventListener('unhandledrejection', () => {}); addEventListener('rejectionhandled', function () { seen(this, globalThis); resolve(); }); const rejected = Promise.reject(new Error('x')); setTimeout(() => rejected.catch(() => {}), 1); })"),
                 Case("an error event listener", "await new Promise((resolve) => { addEventListener('error', function () { seen(this, globalThis); resolve(); }); queueMicrotask(() => { null.x; }); })"),
                 Case("the callback of run", "als.run('b', function () { seen(this); })", "OBS-THIS-1"),
                 Case("the callback of exit", "als.exit(function () { seen(this); })", "OBS-THIS-1"),

@@ -47,6 +47,7 @@ public static class CoverageRenderer
         Section(Line, "Combinations", LeftOutList.Combinations);
         Section(Line, "Entry forms", LeftOutList.EntryForms);
         Section(Line, "Asynchronous sources", LeftOutList.Sources);
+        Section(Line, "Cross-cutting values", CrossCuttingDimensions.LeftOut);
         return text.ToString();
     }
 

@@ -1,4 +1,5 @@
 using Conformance.Harness.Features;
+using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Matrix;
 using Conformance.Matrix.Data;
@@ -18,6 +19,15 @@ public sealed class CrossCuttingTests
     private static CrossDimension WithLabel(string label) => new("cross-bad", "bad", "bad",
         [new CrossOutline("the row <case>", Documented: false, ["OBS-MATRIX-THIS-1"], ["console.log('<case>', <code>);"], [new CrossCase(label, "1")])]);
 
+    [Fact] // the README's counts tell cross-cutting rows from propagation rows by this file name prefix
+    public void Cross_cutting_files_and_only_they_carry_the_prefix_the_counts_block_counts()
+    {
+        Assert.All(CrossCuttingDimensions.All, d =>
+            Assert.StartsWith(CountsBlock.CrossCuttingPrefix, $"{MatrixOutput.FeatureFolder}/{d.File}".Replace("features/", "")));
+        Assert.All(Families.All, f =>
+            Assert.False($"{MatrixOutput.FeatureFolder}/{f.File}".Replace("features/", "").StartsWith(CountsBlock.CrossCuttingPrefix, StringComparison.Ordinal), f.File));
+    }
+
     [Theory]
     [InlineData("it's")]
     [InlineData("a \"quoted\" label")]
@@ -36,7 +46,7 @@ public sealed class CrossCuttingTests
         Directory.CreateDirectory(Path.Combine(temp.Path, MatrixOutput.FeatureFolder));
         MatrixOutput.WriteTo(temp.Path, Root);
         var rows = FeatureCatalog.Load(Path.Combine(temp.Path, "features")).Entries
-            .Count(e => e.PickleIndex >= 0 && e.Feature.RelativePath.Replace('\\', '/').StartsWith("matrix/cross-", StringComparison.Ordinal));
+            .Count(e => e.PickleIndex >= 0 && e.Feature.RelativePath.Replace('\\', '/').StartsWith(CountsBlock.CrossCuttingPrefix, StringComparison.Ordinal));
 
         var expected = CrossCuttingDimensions.All.Sum(d => d.Rows);
         Assert.Equal(expected, rows);
