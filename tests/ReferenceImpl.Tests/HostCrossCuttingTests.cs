@@ -4,7 +4,7 @@ using Xunit;
 namespace ReferenceImpl.Tests;
 
 /// <summary>
-/// The host follows workerd on the cross-cutting dimensions (features/matrix/cross-cutting-*.feature): the <c>this</c> of the
+/// The host follows workerd on the cross-cutting dimensions (the cross-cutting-* files of features/matrix): the <c>this</c> of the
 /// callbacks it calls (OBS-MATRIX-THIS-1), and the depth at which synchronously nested context entries throw a
 /// catchable RangeError (OBS-MATRIX-NESTING-1).
 /// </summary>
