@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using global::Jint;
 using global::Jint.Native;
+using global::Jint.Native.Error;
 using global::Jint.Native.Object;
 using global::Jint.Runtime;
 using global::Jint.Runtime.Descriptors;
@@ -26,6 +27,9 @@ internal sealed class NodeAsyncHooksBinding
     {
         _engine = engine;
         _carrier = carrier;
+        // Taken before any program runs (the module is added first), so it is the realm's own RangeError.
+        _rangeError = engine.Global.Get("RangeError") as ErrorConstructor
+            ?? throw new InvalidOperationException("the realm has no RangeError constructor");
     }
 
     /// <summary>
@@ -88,7 +92,31 @@ internal sealed class NodeAsyncHooksBinding
         fn.IsCallable() ? fn : throw JsErrors.TypeError(_engine,
             $"Failed to execute '{method}' on '{owner}': parameter {position} is not of type '{typeName}'.");
 
-    private JsValue Call(JsValue fn, JsValue thisValue, JsValue[] args) => _engine.Call(fn, thisValue, args);
+    /// <summary>
+    /// How many context entries (run, exit, the bound and snapshot functions, runInAsyncScope) may be active at once on
+    /// one stack. On workerd each entry is a C++ frame costing V8's stack far more than a JS call: run nested synchronously
+    /// throws a catchable RangeError a little over 400 deep, each run restoring its store as the error passes
+    /// (OBS-MATRIX-NESTING-1). The reference's entries cost little of its thread's stack
+    /// (<see cref="WorkerHostOptions.StackSizeBytes"/>), so it counts them and throws the same RangeError past this many.
+    /// </summary>
+    internal const int MaxNestedEntries = 400;
+
+    private int _nestedEntries;
+    private readonly ErrorConstructor _rangeError;
+
+    private JsValue Call(JsValue fn, JsValue thisValue, JsValue[] args)
+    {
+        if (_nestedEntries >= MaxNestedEntries) throw new JavaScriptException(_rangeError, "Maximum call stack size exceeded");
+        _nestedEntries++;
+        try
+        {
+            return _engine.Call(fn, thisValue, args);
+        }
+        finally
+        {
+            _nestedEntries--;
+        }
+    }
 
     private JsValue NewStorage(ObjectInstance self, JsValue defaultValue)
     {

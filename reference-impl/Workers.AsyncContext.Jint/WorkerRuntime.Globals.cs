@@ -34,11 +34,14 @@ internal sealed partial class WorkerRuntime
         return h;
     }
 
-    /// <summary>setTimeout/setInterval: the callback runs in the frame current now (OBS-TIMER-FRAME-1, ALS-RUN-3).</summary>
+    /// <summary>
+    /// setTimeout/setInterval/setImmediate: the callback runs in the frame current now (OBS-TIMER-FRAME-1, ALS-RUN-3), with
+    /// <c>this</c> = globalThis, as on workerd (OBS-MATRIX-THIS-1).
+    /// </summary>
     private JsValue AddTimer(JsValue callback, double ms, JsValue args, bool repeat)
     {
         var argv = args is JsArray array ? array.ToArray() : Array.Empty<JsValue>();
-        return _loop.AddTimer(ms, repeat, _carrier.Current, () => _engine.Call(callback, JsValue.Undefined, argv));
+        return _loop.AddTimer(ms, repeat, _carrier.Current, () => _engine.Call(callback, _engine.Global, argv));
     }
 
     /// <summary>

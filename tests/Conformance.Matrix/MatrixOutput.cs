@@ -9,23 +9,30 @@ public static class MatrixOutput
     public const string FeatureFolder = "features/matrix";
     public const string CoveragePath = "docs/coverage.md";
 
-    public static IReadOnlyDictionary<string, string> Files()
+    /// <summary>
+    /// The generated files. <paramref name="sourceRoot"/> is the repository whose spec/surface description the coverage
+    /// table summarises (<see cref="SurfaceSummary"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Files(string sourceRoot)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var family in Families.All)
             files.Add($"{FeatureFolder}/{family.File}.feature", FeatureRenderer.Render(family));
-        files.Add(CoveragePath, CoverageRenderer.Render());
+        foreach (var dimension in CrossCuttingDimensions.All)
+            files.Add($"{FeatureFolder}/{dimension.File}.feature", CrossCuttingRenderer.Render(dimension));
+        files.Add(CoveragePath, CoverageRenderer.Render(SurfaceSummary.Load(sourceRoot)));
         return files;
     }
 
     /// <summary>
     /// Writes every file under <paramref name="root"/> and removes generated feature files (those starting with
     /// <see cref="FeatureRenderer.Header"/>) that the model no longer produces. Returns the paths written or removed.
+    /// The surface description is read from <paramref name="sourceRoot"/> (default: <paramref name="root"/>).
     /// </summary>
-    public static IReadOnlyList<string> WriteTo(string root)
+    public static IReadOnlyList<string> WriteTo(string root, string? sourceRoot = null)
     {
         var changed = new List<string>();
-        var files = Files();
+        var files = Files(sourceRoot ?? root);
         foreach (var (relative, content) in files)
         {
             var path = Path.Combine(root, relative);

@@ -25,8 +25,9 @@
         if (st.handlerEntry) removeEntry(registryOf(this), 'abort', st.handlerEntry);
         st.handlerEntry = null;
       } else if (!st.handlerEntry) {
-        // An event handler attribute keeps the position where it was first set.
-        st.handlerEntry = addListener(registryOf(this), 'abort', function (e) { return typeof st.handler === 'function' ? st.handler.call(this, e) : undefined; });
+        // An event handler attribute keeps the position where it was first set; workerd calls it with this = globalThis,
+        // not the signal (OBS-MATRIX-THIS-1).
+        st.handlerEntry = addListener(registryOf(this), 'abort', function (e) { return typeof st.handler === 'function' ? st.handler.call(globalThis, e) : undefined; });
       }
     }
     static abort(reason) { const s = new AbortSignal(internal); setAborted(s, reason); return s; }

@@ -62,7 +62,8 @@
       const s = state(this);
       s.onmessage = typeof fn === 'function' ? fn : null;
       if (!s.handler) {
-        s.handler = (event) => { if (s.onmessage) s.onmessage.call(this, event); };
+        // workerd calls onmessage with this = globalThis, not the port (OBS-MATRIX-THIS-1).
+        s.handler = (event) => { if (s.onmessage) s.onmessage.call(globalThis, event); };
         super.addEventListener('message', s.handler);
       }
       if (s.onmessage) enable(this);

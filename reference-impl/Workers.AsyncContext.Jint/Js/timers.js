@@ -22,7 +22,7 @@
   function clearInterval(t) { H.clearTimer(timerId(t)); }
   function queueMicrotask(fn) {
     if (typeof fn !== 'function') throw new TypeError("Failed to execute 'queueMicrotask' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'function'.");
-    H.queueMicrotask(fn);
+    H.queueMicrotask(() => fn.call(globalThis)); // this = globalThis, as on workerd (OBS-MATRIX-THIS-1)
   }
   const scheduler = { wait(ms) { return H.wait(Number(ms) || 0); } };
 

@@ -23,11 +23,15 @@ public static class CountsBlock
         var examples = spec.Ids.Count(id => Prefix(id) == "EX");
         var rows = catalog.Entries.Where(e => e.PickleIndex >= 0).ToArray();
         var profiles = ScenarioTags.Profiles.Select(p => $"{rows.Count(r => r.Tags.Profile == p)} {p}");
+        int Under(string prefix) => rows.Count(r => r.Feature.IdPrefix.StartsWith(prefix, StringComparison.Ordinal));
+        var surfaceAreas = catalog.Features.Count(f => f.IdPrefix.StartsWith(SurfacePrefix, StringComparison.Ordinal));
+        var cross = Under(CrossCuttingPrefix);
         return $"""
             | | count |
             |---|---|
             | requirement ids (`spec/requirements.md`) | {spec.Ids.Count}: {spec.Ids.Count - observed} clauses of the page ({string.Join(", ", clauses)}), {observed} pinned to workerd where the page is silent (`OBS` {spec.Ids.Count(id => Prefix(id) == "OBS")}, `SURF` {spec.Ids.Count(id => Prefix(id) == "SURF")}) |
             | scenarios (`features/`) | {rows.Length} in {catalog.Features.Count} feature files: {string.Join(", ", profiles)} |
+            | generated (`docs/coverage.md`) | {Under(MatrixPrefix) - cross} propagation matrix rows; {cross} cross-cutting rows (the `this` of callbacks, stores under GC pressure, deep nesting, long chains); {Under(SurfacePrefix)} surface rows, one per entry of `spec/surface/async_hooks.json` checked on every target, in {surfaceAreas} areas |
             | errata (`spec/errata.md`) | {spec.Errata.Count} of the page's {examples} examples do not do what the page says (`ERR`) |
 
             """.Replace("\r\n", "\n");
@@ -46,6 +50,12 @@ public static class CountsBlock
         var contentStart = begin + Begin.Length;
         return text[..contentStart] + "\n" + block + text[end..];
     }
+
+    // Generated folders: tests/Conformance.Matrix writes features/matrix (its cross-cutting dimensions as cross-cutting-*.feature,
+    // Data/CrossCuttingDimensions.cs), tests/Conformance.Surface writes features/surface.
+    public const string MatrixPrefix = "matrix/";
+    public const string CrossCuttingPrefix = "matrix/cross-cutting-";
+    public const string SurfacePrefix = "surface/";
 
     /// <summary>OBS ids pin what workerd does where the page is silent; SURF ids pin the module's surface as workerd exposes it.</summary>
     private static bool IsObserved(string id) => Prefix(id) is "OBS" or "SURF";

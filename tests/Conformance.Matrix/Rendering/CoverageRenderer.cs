@@ -4,10 +4,13 @@ using Conformance.Matrix.Model;
 
 namespace Conformance.Matrix.Rendering;
 
-/// <summary>docs/coverage.md: the dimensions, the number of rows in each cell, and what is left out with its reason.</summary>
+/// <summary>
+/// docs/coverage.md: the dimensions, the number of rows in each cell, the cross-cutting dimensions, the surface entries
+/// checked (<paramref name="surface"/>), and what is left out with its reason.
+/// </summary>
 public static class CoverageRenderer
 {
-    public static string Render()
+    public static string Render(SurfaceSummary surface)
     {
         var rows = MatrixPlan.All().ToArray();
         var text = new StringBuilder();
@@ -37,13 +40,53 @@ public static class CoverageRenderer
         foreach (var family in Families.All)
             Line($"| {family.Title} | `features/matrix/{family.File}.feature` | {(family.Documented ? "documented" : "workerd-observed")} | "
                 + $"{string.Join(", ", family.Requirements)} | {string.Join("; ", family.Sources.Select(s => s.Label))} |");
+        CrossCutting(Line);
+        Surface(Line, surface);
         Line();
         Line("## Left out");
         Section(Line, "Combinations", LeftOutList.Combinations);
         Section(Line, "Rows", LeftOutList.Rows.Select(r => new LeftOut(r.What, r.Reason)).ToArray());
         Section(Line, "Entry forms", LeftOutList.EntryForms);
         Section(Line, "Asynchronous sources", LeftOutList.Sources);
+        Section(Line, "Cross-cutting values", CrossCuttingDimensions.LeftOut);
         return text.ToString();
+    }
+
+    private static void CrossCutting(Action<string> line)
+    {
+        var dimensions = CrossCuttingDimensions.All;
+        line("");
+        line("## Cross-cutting dimensions");
+        line("");
+        line($"{dimensions.Sum(d => d.Rows)} rows in {dimensions.Count} dimensions, each value one row of a Scenario Outline; the "
+            + "rows record identities, types and booleans only (never a count, an address or a time).");
+        line("");
+        line("| dimension | feature | outline | profile | requirement ids | rows | values |");
+        line("|---|---|---|---|---|---:|---|");
+        foreach (var dimension in dimensions)
+            foreach (var outline in dimension.Outlines)
+            {
+                var ids = outline.Requirements.Concat(outline.Cases.SelectMany(c => c.Requirements ?? [])).Distinct();
+                line($"| {dimension.Title} | `features/matrix/{dimension.File}.feature` | `{outline.Title}` | "
+                    + $"{(outline.Documented ? "documented" : "workerd-observed")} | {string.Join(", ", ids)} | {outline.Cases.Count} | "
+                    + $"{string.Join("; ", outline.Cases.Select(c => c.Label))} |");
+            }
+        line($"| **total** | | | | | {dimensions.Sum(d => d.Rows)} | |");
+    }
+
+    private static void Surface(Action<string> line, SurfaceSummary surface)
+    {
+        line("");
+        line("## Surface entries checked");
+        line("");
+        line($"`{SurfaceSummary.DescriptionPath}` describes {surface.Entries} entries of `node:async_hooks` as workerd exposes them; "
+            + $"{surface.Generated} are generated as scenarios in `features/surface/` and checked on every target, the other "
+            + $"{surface.Entries - surface.Generated} (workerd's internal keys) only by a workerd dump (`spec/surface/README.md`).");
+        line("");
+        line("| area | requirement id | entries | checked on every target |");
+        line("|---|---|---:|---:|");
+        foreach (var area in surface.Areas) line($"| {area.Title} | {area.Requirement} | {area.Entries} | {area.Generated} |");
+        line($"| **total** | | {surface.Entries} | {surface.Generated} |");
     }
 
     private static void Cells(Action<string> line, IReadOnlyList<MatrixRow> rows, IReadOnlyList<string> columns, Func<MatrixRow, string> column)

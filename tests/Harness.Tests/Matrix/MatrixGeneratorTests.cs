@@ -21,7 +21,7 @@ public sealed partial class MatrixGeneratorTests
     {
         using var temp = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(temp.Path, MatrixOutput.FeatureFolder));
-        MatrixOutput.WriteTo(temp.Path);
+        MatrixOutput.WriteTo(temp.Path, Root);
 
         var stale = Generated(temp.Path)
             .Where(relative => !File.Exists(Path.Combine(Root, relative))
@@ -34,7 +34,7 @@ public sealed partial class MatrixGeneratorTests
     [Fact]
     public void No_generated_feature_is_committed_that_the_model_no_longer_produces()
     {
-        var expected = MatrixOutput.Files().Keys.ToHashSet(StringComparer.Ordinal);
+        var expected = MatrixOutput.Files(Root).Keys.ToHashSet(StringComparer.Ordinal);
         var committed = Directory.EnumerateFiles(Path.Combine(Root, MatrixOutput.FeatureFolder), "*.feature")
             .Select(f => MatrixOutput.FeatureFolder + "/" + Path.GetFileName(f));
         var leftBehind = committed.Where(c => !expected.Contains(c)).ToArray();
@@ -50,12 +50,12 @@ public sealed partial class MatrixGeneratorTests
         File.WriteAllText(Path.Combine(folder, "dropped.feature"), Conformance.Matrix.Rendering.FeatureRenderer.Header + "\nFeature: old\n");
         File.WriteAllText(Path.Combine(folder, "hand-written.feature"), "Feature: mine\n");
 
-        var changed = MatrixOutput.WriteTo(temp.Path);
+        var changed = MatrixOutput.WriteTo(temp.Path, Root);
 
         Assert.False(File.Exists(Path.Combine(folder, "dropped.feature")));
         Assert.True(File.Exists(Path.Combine(folder, "hand-written.feature")));
         Assert.Contains($"{MatrixOutput.FeatureFolder}/dropped.feature (removed)", changed);
-        Assert.Empty(MatrixOutput.WriteTo(temp.Path)); // a second run changes nothing
+        Assert.Empty(MatrixOutput.WriteTo(temp.Path, Root)); // a second run changes nothing
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed partial class MatrixGeneratorTests
     {
         using var temp = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(temp.Path, MatrixOutput.FeatureFolder));
-        MatrixOutput.WriteTo(temp.Path);
+        MatrixOutput.WriteTo(temp.Path, Root);
         var catalog = FeatureCatalog.Load(Path.Combine(temp.Path, "features"));
 
         Assert.NotEmpty(catalog.Entries);
@@ -82,7 +82,7 @@ public sealed partial class MatrixGeneratorTests
     {
         var defined = Heading().Matches(File.ReadAllText(Path.Combine(Root, "spec", "requirements.md")))
             .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        var used = MatrixOutput.Files().Where(f => f.Key.EndsWith(".feature", StringComparison.Ordinal))
+        var used = MatrixOutput.Files(Root).Where(f => f.Key.EndsWith(".feature", StringComparison.Ordinal))
             .SelectMany(f => TagId().Matches(f.Value).Select(m => m.Groups[1].Value))
             .Where(ScenarioTags.IsRequirementId).Distinct();
         var undefinedIds = used.Where(id => !defined.Contains(id)).ToArray();
@@ -117,7 +117,7 @@ public sealed partial class MatrixGeneratorTests
     private static IEnumerable<string> Generated(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'));
 
-    [GeneratedRegex("<(entry|position|enter|create)>")]
+    [GeneratedRegex("<(entry|position|enter|create|case|code)>")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^### ([A-Z]+(?:-[A-Z0-9]+)+)\b", RegexOptions.Multiline)]
