@@ -18,12 +18,12 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task Shard_reports_merge_into_the_report_of_one_unsharded_run()
     {
-        var whole = ExploreRun.Write(await Explorer().ExploreAsync(3, 70), 70, Path.Combine(_root, "whole"));
+        var whole = ExploreRun.Write(await Explorer().ExploreAsync(3, 70), Path.Combine(_root, "whole"));
         var shards = new List<string>();
         for (var i = 1; i <= 3; i++)
         {
             var dir = Path.Combine(_root, $"shard-{i}");
-            ExploreRun.Write(await Explorer().ExploreAsync(3, 70, new ShardSpec(i, 3)), 70, dir);
+            ExploreRun.Write(await Explorer().ExploreAsync(3, 70, new ShardSpec(i, 3)), dir);
             shards.Add(dir);
         }
         var merged = ShardMerge.Merge(shards, Path.Combine(_root, "merged"));
@@ -40,7 +40,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task The_report_holds_a_ready_scenario_with_the_truth_as_its_snapshot()
     {
-        var summary = ExploreRun.Write(await Explorer().ExploreAsync(3, 40), 40, _root);
+        var summary = ExploreRun.Write(await Explorer().ExploreAsync(3, 40), _root);
         var d = summary.Divergences[0];
         var feature = File.ReadAllText(Path.Combine(_root, d.Scenario));
         Assert.Contains("Scenario: " + ScenarioFiles.ScenarioName, feature);
