@@ -66,4 +66,14 @@ public sealed class ReportTests : IDisposable
         Assert.NotEmpty(ExplorationGate.Problems(summary with { Divergences = [], Crashes = 1 }, listed));
         Assert.Throws<FormatException>(() => ExpectedDivergences.Parse("wait |  \n", "list"));
     }
+
+    [Fact]
+    public async Task A_result_whose_groups_do_not_match_its_summary_is_refused()
+    {
+        var result = await Explorer().ExploreAsync(3, 40);
+        Assert.NotEmpty(result.Groups);
+        Assert.Throws<InvalidOperationException>(() => ExploreRun.Write(result with { Groups = [] }, _root));
+        var renamed = result.Summary with { Divergences = [.. result.Summary.Divergences.Select(d => d with { Scenario = "other.feature" })] };
+        Assert.Throws<InvalidOperationException>(() => ExploreRun.Write(result with { Summary = renamed }, _root));
+    }
 }

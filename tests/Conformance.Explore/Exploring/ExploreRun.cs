@@ -43,6 +43,8 @@ public static class ExploreRun
                 || f.EndsWith(".txt", StringComparison.Ordinal) || Path.GetFileName(f) == ExplorationSummary.FileName))
                 File.Delete(old);
         }
+        if (result.Groups.Count != result.Summary.Divergences.Count)
+            throw new InvalidOperationException($"the summary names {result.Summary.Divergences.Count} divergence(s) but the result holds {result.Groups.Count} group(s)");
         foreach (var (group, named) in result.Groups.Zip(result.Summary.Divergences))
         {
             var written = ScenarioFiles.Write(directory, group, result.Summary.Target);
