@@ -177,3 +177,35 @@ Feature: exit()
       """
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  # Found by exploration (tests/Conformance.Explore, seed 7, program 342, on Node 20): a run() of the same storage
+  # inside exit() must not end the exit; when it returns, exit's undefined store is current again.
+  @ALS-EXIT-2 @ALS-RUN-2 @documented
+  Scenario: a run inside exit restores exit's empty store when it returns
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      export default {
+        async test() {
+          await als.run('outer', async () => {
+            als.exit(() => {
+              als.run('inner', () => console.log('in the run', als.getStore()));
+              console.log('in exit, after the run', als.getStore());
+            });
+            await als.exit(async () => {
+              await als.run('inner', async () => {});
+              console.log('in exit, after awaiting the run', als.getStore());
+            });
+            await als.exit(async () => {
+              const bound = AsyncResource.bind(async () => {});
+              await als.run('inner', bound);
+              console.log('in exit, after awaiting a run of a bound function', als.getStore());
+            });
+            console.log('after exit', als.getStore());
+          });
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot

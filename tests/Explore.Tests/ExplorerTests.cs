@@ -1,5 +1,6 @@
 using Conformance.Explore.Exploring;
 using Conformance.Explore.Generation;
+using Conformance.Explore.Reporting;
 using Conformance.Harness.Targets;
 
 namespace Explore.Tests;
@@ -17,10 +18,11 @@ public sealed class ExplorerTests
         var expected = CountWith(2, 60, "addEventListener");
         Assert.True(expected >= 2, "the seed should hold several listeners");
         var result = await new Explorer(ScriptedTarget.Truth(), ScriptedTarget.DivergingOn("addEventListener"), Timeout).ExploreAsync(2, 60);
-        var group = Assert.Single(result.Divergences);
+        var group = Assert.Single(result.Groups);
         Assert.Equal("listener", group.Signature);
         Assert.Equal(expected, group.Count);
-        Assert.Equal(60, result.Programs);
+        Assert.Equal(60, result.Summary.Programs);
+        Assert.Equal(new SummaryDivergence("listener", expected, "listener.feature", group.FirstIndex), Assert.Single(result.Summary.Divergences));
         Assert.Contains("log: \"wrong\"", group.TargetTrace);
         Assert.DoesNotContain("log: \"wrong\"", group.TruthTrace);
     }
@@ -33,9 +35,9 @@ public sealed class ExplorerTests
         var truth = new ScriptedTarget("workerd", p => ScriptedTarget.Completed(p.Source.Contains("then(resolve)", StringComparison.Ordinal)
             ? ScriptedTarget.LogsOf(p).Append($"log: {Interlocked.Increment(ref calls)}") : ScriptedTarget.LogsOf(p)));
         var result = await new Explorer(truth, ScriptedTarget.Truth(), Timeout).ExploreAsync(4, 60);
-        Assert.Empty(result.Divergences);
-        Assert.Equal(CountWith(4, 60, "then(resolve)"), result.DiscardedUnstable);
-        Assert.True(result.DiscardedUnstable > 0);
+        Assert.Empty(result.Groups);
+        Assert.Equal(CountWith(4, 60, "then(resolve)"), result.Summary.DiscardedUnstable);
+        Assert.True(result.Summary.DiscardedUnstable > 0);
     }
 
     [Fact]
@@ -46,12 +48,12 @@ public sealed class ExplorerTests
             : p.Source.Contains("addEventListener", StringComparison.Ordinal) ? new TargetRun(RunStatus.Crash, ["log: \"half\""], "signal", Timeout)
             : ScriptedTarget.Completed(ScriptedTarget.LogsOf(p)));
         var result = await new Explorer(ScriptedTarget.Truth(), target, Timeout).ExploreAsync(6, 80);
-        Assert.Empty(result.Divergences);
-        Assert.Equal(CountWith(6, 80, "queueMicrotask"), result.Timeouts);
+        Assert.Empty(result.Groups);
+        Assert.Equal(CountWith(6, 80, "queueMicrotask"), result.Summary.Timeouts);
         var crashes = Enumerable.Range(0, 80).Select(i => ProgramRenderer.Render(new ProgramGenerator().Generate(6, i).Operations))
             .Count(s => !s.Contains("queueMicrotask", StringComparison.Ordinal) && s.Contains("addEventListener", StringComparison.Ordinal));
-        Assert.Equal(crashes, result.Crashes);
-        Assert.True(result.Timeouts > 0 && result.Crashes > 0);
+        Assert.Equal(crashes, result.Summary.Crashes);
+        Assert.True(result.Summary.Timeouts > 0 && result.Summary.Crashes > 0);
     }
 
     [Fact]
@@ -59,10 +61,12 @@ public sealed class ExplorerTests
     {
         var first = await new Explorer(ScriptedTarget.Truth(), ScriptedTarget.DivergingOn("exit("), Timeout).ExploreAsync(12, 50);
         var again = await new Explorer(ScriptedTarget.Truth(), ScriptedTarget.DivergingOn("exit("), Timeout).ExploreAsync(12, 50);
-        Assert.NotEmpty(first.Divergences);
-        Assert.Equal(first with { WallSeconds = 0, Divergences = [], NotCompleted = [] }, again with { WallSeconds = 0, Divergences = [], NotCompleted = [] });
-        Assert.Equal(first.NotCompleted, again.NotCompleted);
-        Assert.Equal(first.Divergences.Select(Describe), again.Divergences.Select(Describe));
+        Assert.NotEmpty(first.Groups);
+        static ExplorationSummary Untimed(ExplorationSummary s) => s with { WallSeconds = 0, ProgramsPerSecond = 0, Divergences = [], NotCompleted = [] };
+        Assert.Equal(Untimed(first.Summary), Untimed(again.Summary));
+        Assert.Equal(first.Summary.NotCompleted, again.Summary.NotCompleted);
+        Assert.Equal(first.Summary.Divergences, again.Summary.Divergences);
+        Assert.Equal(first.Groups.Select(Describe), again.Groups.Select(Describe));
     }
 
     private static string Describe(DivergenceGroup g) =>
@@ -77,7 +81,7 @@ public sealed class TruthFailureTests
         // Both sides print the same load error: equal traces, but nothing was judged.
         var loadError = new Func<Conformance.Harness.Scenarios.ScenarioProgram, TargetRun>(_ => ScriptedTarget.Completed(["load error: SyntaxError", "exit: ok"]));
         var result = await new Explorer(new ScriptedTarget("workerd", loadError), new ScriptedTarget("fake", loadError), TimeSpan.FromSeconds(5)).ExploreAsync(1, 10);
-        Assert.Equal(10, result.TruthFailures);
-        Assert.Empty(result.Divergences);
+        Assert.Equal(10, result.Summary.TruthFailures);
+        Assert.Empty(result.Groups);
     }
 }

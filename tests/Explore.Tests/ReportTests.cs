@@ -18,12 +18,12 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task Shard_reports_merge_into_the_report_of_one_unsharded_run()
     {
-        var whole = ExploreRun.Write(await Explorer().ExploreAsync(3, 70), 70, Path.Combine(_root, "whole"));
+        var whole = ExploreRun.Write(await Explorer().ExploreAsync(3, 70), Path.Combine(_root, "whole"));
         var shards = new List<string>();
         for (var i = 1; i <= 3; i++)
         {
             var dir = Path.Combine(_root, $"shard-{i}");
-            ExploreRun.Write(await Explorer().ExploreAsync(3, 70, new ShardSpec(i, 3)), 70, dir);
+            ExploreRun.Write(await Explorer().ExploreAsync(3, 70, new ShardSpec(i, 3)), dir);
             shards.Add(dir);
         }
         var merged = ShardMerge.Merge(shards, Path.Combine(_root, "merged"));
@@ -40,7 +40,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task The_report_holds_a_ready_scenario_with_the_truth_as_its_snapshot()
     {
-        var summary = ExploreRun.Write(await Explorer().ExploreAsync(3, 40), 40, _root);
+        var summary = ExploreRun.Write(await Explorer().ExploreAsync(3, 40), _root);
         var d = summary.Divergences[0];
         var feature = File.ReadAllText(Path.Combine(_root, d.Scenario));
         Assert.Contains("Scenario: " + ScenarioFiles.ScenarioName, feature);
@@ -65,5 +65,15 @@ public sealed class ReportTests : IDisposable
         Assert.Empty(ExplorationGate.Problems(summary with { Divergences = [summary.Divergences[0]] }, listed));
         Assert.NotEmpty(ExplorationGate.Problems(summary with { Divergences = [], Crashes = 1 }, listed));
         Assert.Throws<FormatException>(() => ExpectedDivergences.Parse("wait |  \n", "list"));
+    }
+
+    [Fact]
+    public async Task A_result_whose_groups_do_not_match_its_summary_is_refused()
+    {
+        var result = await Explorer().ExploreAsync(3, 40);
+        Assert.NotEmpty(result.Groups);
+        Assert.Throws<InvalidOperationException>(() => ExploreRun.Write(result with { Groups = [] }, _root));
+        var renamed = result.Summary with { Divergences = [.. result.Summary.Divergences.Select(d => d with { Scenario = "other.feature" })] };
+        Assert.Throws<InvalidOperationException>(() => ExploreRun.Write(result with { Summary = renamed }, _root));
     }
 }

@@ -5,8 +5,6 @@
 // the requests complete: `after - before` stays within a small bound and does not grow from run to run.
 // Run: tests/perf/measure-load-memory.sh [runs=3]
 #:project ../Conformance.Harness/Conformance.Harness.csproj
-#:property PublishAot=false
-#:property JsonSerializerIsReflectionEnabledByDefault=true
 #:property ServerGarbageCollector=false
 #:property ConcurrentGarbageCollection=false
 using System.Diagnostics;

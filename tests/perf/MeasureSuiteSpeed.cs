@@ -2,33 +2,21 @@
 // (default workerd), in one run, alternating rounds so machine noise hits both (issue goal: reference <= 0.5x workerd).
 // Both go through the harness's own executor at each target's parallelism, every scenario compiled from features/.
 // Run: tests/perf/measure-suite-speed.sh [target=workerd] [rounds=3]
-#:project ../Conformance.Harness/Conformance.Harness.csproj
-#:property PublishAot=false
-#:property JsonSerializerIsReflectionEnabledByDefault=true
-using System.Diagnostics;
-using Conformance.Harness.Execution;
-using Conformance.Harness.Features;
-using Conformance.Harness.Scenarios;
-using Conformance.Harness.Targets;
+#:project PerfTiming/PerfTiming.csproj
+using PerfTiming;
 
 var otherName = args.Length > 0 ? args[0] : "workerd";
 var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
 var root = RepositoryRoot.Find(Environment.CurrentDirectory);
-var programs = FeatureCatalog.Load(Path.Combine(root, "features")).Entries.Select(ScenarioCompiler.Compile).ToList();
-
-ITarget Create(string name) =>
-    TargetFactory.TryCreate(name, root, null, out var problem) ?? throw new ArgumentException(problem);
-var reference = Create("reference");
-var other = Create(otherName);
+var programs = SuiteTiming.Programs(root);
+var reference = SuiteTiming.Create("reference", root);
+var other = SuiteTiming.Create(otherName, root);
 if (await other.CheckAvailabilityAsync(default) is { } reason) { Console.Error.WriteLine(reason); return 2; }
 
 async Task<(TimeSpan Elapsed, int Incomplete)> SuiteAsync(ITarget target)
 {
-    var clock = Stopwatch.StartNew();
-    await using var executor = new ScenarioExecutor(target, TimeSpan.FromSeconds(30));
-    executor.Schedule(programs);
-    var runs = await Task.WhenAll(programs.Select(executor.RunAsync));
-    return (clock.Elapsed, runs.Count(r => r.Status != RunStatus.Completed));
+    var (elapsed, runs) = await SuiteTiming.RunAsync(target, programs);
+    return (elapsed, runs.Count(r => r.Status != RunStatus.Completed));
 }
 
 await SuiteAsync(reference); // warm-up: JIT of the harness and the host, not counted
@@ -45,7 +33,7 @@ for (var round = 1; round <= rounds; round++)
 
 static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 var ratio = Median(referenceTimes) / Median(otherTimes);
-Console.WriteLine($"scenarios: {programs.Count}, cores: {Environment.ProcessorCount}, parallelism: reference {reference.MaxParallelism}, {otherName} {other.MaxParallelism}");
+Console.WriteLine($"scenarios: {programs.Count}, {Machine.Describe()}, parallelism: reference {reference.MaxParallelism}, {otherName} {other.MaxParallelism}");
 Console.WriteLine($"median whole-suite time: reference {Median(referenceTimes).TotalSeconds:0.00} s, {otherName} {Median(otherTimes).TotalSeconds:0.00} s");
 Console.WriteLine($"ratio reference/{otherName}: {ratio:0.00} (goal <= 0.5)");
 return 0;

@@ -1,4 +1,5 @@
 using Conformance.Explore.Generation;
+using Conformance.Explore.Reporting;
 
 namespace Conformance.Explore.Exploring;
 
@@ -12,24 +13,8 @@ public sealed record DivergenceGroup(
     IReadOnlyList<string> TargetTrace);
 
 /// <summary>
-/// What an exploration came to. <see cref="TruthFailures"/> counts programs workerd itself did not complete (a generator
-/// defect: reported, never a divergence); <see cref="Errors"/> counts target runs the harness could not make.
+/// What an exploration came to: its <see cref="Summary"/> (the figures summary.json holds, each divergence naming the feature
+/// file its group will be written to) and the <see cref="Groups"/> behind the summary's divergences, in the same order, with
+/// the programs and traces those files are made of.
 /// </summary>
-public sealed record ExplorationResult(
-    long Seed,
-    string Target,
-    string? Shard,
-    int Programs,
-    int DiscardedUnstable,
-    int Timeouts,
-    int Crashes,
-    int Errors,
-    int TruthFailures,
-    IReadOnlyList<DivergenceGroup> Divergences,
-    double WallSeconds)
-{
-    /// <summary>The indexes of the programs that timed out or crashed on the target, to re-run by hand (`print --index`).</summary>
-    public IReadOnlyList<int> NotCompleted { get; init; } = [];
-
-    public double ProgramsPerSecond => WallSeconds > 0 ? Math.Round(Programs / WallSeconds, 2) : 0;
-}
+public sealed record ExplorationResult(ExplorationSummary Summary, IReadOnlyList<DivergenceGroup> Groups);

@@ -31,11 +31,11 @@ public static class ExploreRun
         log.WriteLine($"explore: {request.Count} programs, seed {request.Seed}{(request.Shard is null ? "" : " shard " + request.Shard)}, {target.Name} against {truth.Name}");
         var result = await new Explorer(truth, target, request.Timeout, new ProgramGenerator(), request.Parallelism)
             .ExploreAsync(request.Seed, request.Count, request.Shard).ConfigureAwait(false);
-        return Write(result, request.Count, ReportDirectory(request.ReportRoot, request.Target, request.Shard));
+        return Write(result, ReportDirectory(request.ReportRoot, request.Target, request.Shard));
     }
 
     /// <summary>Writes every group's scenario files and summary.json into <paramref name="directory"/>, replacing an earlier report there.</summary>
-    public static ExplorationSummary Write(ExplorationResult result, int count, string directory)
+    public static ExplorationSummary Write(ExplorationResult result, string directory)
     {
         if (Directory.Exists(directory))
         {
@@ -43,9 +43,15 @@ public static class ExploreRun
                 || f.EndsWith(".txt", StringComparison.Ordinal) || Path.GetFileName(f) == ExplorationSummary.FileName))
                 File.Delete(old);
         }
-        var summary = ExplorationSummary.From(result, count, group => ScenarioFiles.Write(directory, group, result.Target));
-        summary.Save(directory);
-        return summary;
+        if (result.Groups.Count != result.Summary.Divergences.Count)
+            throw new InvalidOperationException($"the summary names {result.Summary.Divergences.Count} divergence(s) but the result holds {result.Groups.Count} group(s)");
+        foreach (var (group, named) in result.Groups.Zip(result.Summary.Divergences))
+        {
+            var written = ScenarioFiles.Write(directory, group, result.Summary.Target);
+            if (written != named.Scenario) throw new InvalidOperationException($"the summary names {named.Scenario} for {group.Signature}, but {written} was written");
+        }
+        result.Summary.Save(directory);
+        return result.Summary;
     }
 
     private static ITarget Create(string name, string repositoryRoot, int? parallelism) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Conformance.Explore.Generation;
+using Conformance.Explore.Reporting;
 using Conformance.Harness.Execution;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
@@ -12,6 +13,10 @@ namespace Conformance.Explore.Exploring;
 /// turns every difference in trace into a minimised, grouped divergence. A target run that times out or crashes is counted
 /// as such, never as a divergence (the statuses of spec/trace-format.md). A divergence counts only when the truth gives
 /// the same trace <see cref="StabilityRuns"/> more times; otherwise the program is discarded as unstable.
+/// Every step runs a set of programs at once (<see cref="ScenarioExecutor.RunAllAsync"/>), so a batching target (TF-1b)
+/// takes them in batches: all programs; then the re-runs of every candidate divergence; then each minimisation round's
+/// candidates; then each minimised program with its re-runs. What is judged depends only on the runs, not on how they
+/// were grouped, so the same seed gives the same result.
 /// </summary>
 public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, ProgramGenerator? generator = null, int? maxParallelism = null)
 {
@@ -23,31 +28,42 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
     public async Task<ExplorationResult> ExploreAsync(long seed, int count, ShardSpec? shard = null)
     {
         var clock = Stopwatch.StartNew();
-        var indexes = Enumerable.Range(0, count).Where(i => shard is null || i % shard.Count == shard.Index - 1).ToList();
-        var programs = indexes.Select(i => _generator.Generate(seed, i)).ToList();
+        var programs = Enumerable.Range(0, count).Where(i => shard is null || i % shard.Count == shard.Index - 1)
+            .Select(i => _generator.Generate(seed, i)).ToList();
         await using var truthRuns = new ScenarioExecutor(truth, timeout, maxParallelism);
         await using var targetRuns = new ScenarioExecutor(target, timeout, maxParallelism);
-        var scheduled = programs.Select(p => ProgramRenderer.ToScenarioProgram(p)).ToList();
-        truthRuns.Schedule(scheduled);
-        targetRuns.Schedule(scheduled);
+        var scenarios = programs.Select(p => ProgramRenderer.ToScenarioProgram(p)).ToList();
+        var first = await Task.WhenAll(truthRuns.RunAllAsync(scenarios), targetRuns.RunAllAsync(scenarios)).ConfigureAwait(false);
+        var (truthOf, targetOf) = (first[0], first[1]);
 
-        var outcomes = await Task.WhenAll(programs.Select(p => JudgeAsync(p, truthRuns, targetRuns))).ConfigureAwait(false);
+        var outcomes = programs.Select((_, i) => FirstJudgement(truthOf[i], targetOf[i])).ToArray();
+        var candidates = Enumerable.Range(0, programs.Count).Where(i => outcomes[i] is null).ToList();
+        var stable = await StableAsync([.. candidates.Select(i => (programs[i].Operations, truthOf[i].Trace))], truthRuns).ConfigureAwait(false);
+        foreach (var (i, isStable) in candidates.Zip(stable)) if (!isStable) outcomes[i] = new Outcome.Unstable();
+        var minimised = await Task.WhenAll(candidates.Where(i => outcomes[i] is null)
+            .Select(async i => (i, await MinimiseAsync(programs[i], truthOf[i], targetOf[i], truthRuns, targetRuns).ConfigureAwait(false)))).ConfigureAwait(false);
+        foreach (var (i, diverged) in minimised) outcomes[i] = diverged;
+
         var groups = outcomes.OfType<Outcome.Diverged>()
             .GroupBy(d => d.Signature, StringComparer.Ordinal)
             .Select(g =>
             {
-                var first = g.MinBy(d => d.Index)!;
-                return new DivergenceGroup(g.Key, g.Count(), first.Index, first.Minimised, first.TruthTrace, first.TargetTrace);
+                var earliest = g.MinBy(d => d.Index)!;
+                return new DivergenceGroup(g.Key, g.Count(), earliest.Index, earliest.Minimised, earliest.TruthTrace, earliest.TargetTrace);
             })
             .OrderBy(g => g.Signature, StringComparer.Ordinal)
             .ToList();
-        return new ExplorationResult(seed, target.Name, shard?.ToString(), programs.Count,
+        var wall = Math.Round(clock.Elapsed.TotalSeconds, 2);
+        var summary = new ExplorationSummary(seed, target.Name, count, shard is null ? [] : [shard.ToString()], programs.Count,
             outcomes.Count(o => o is Outcome.Unstable), outcomes.Count(o => o is Outcome.TargetTimeout),
             outcomes.Count(o => o is Outcome.TargetCrash), outcomes.Count(o => o is Outcome.TargetError),
-            outcomes.Count(o => o is Outcome.TruthFailed), groups, Math.Round(clock.Elapsed.TotalSeconds, 2))
+            outcomes.Count(o => o is Outcome.TruthFailed),
+            [.. groups.Select(g => new SummaryDivergence(g.Signature, g.Count, ScenarioFiles.FeatureName(g.Signature), g.FirstIndex))],
+            wall > 0 ? Math.Round(programs.Count / wall, 2) : 0, wall)
         {
             NotCompleted = [.. programs.Zip(outcomes).Where(p => p.Second is Outcome.TargetTimeout or Outcome.TargetCrash).Select(p => p.First.Index)],
         };
+        return new ExplorationResult(summary, groups);
     }
 
     private abstract record Outcome
@@ -61,11 +77,9 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
         public sealed record Diverged(int Index, string Signature, IReadOnlyList<Operation> Minimised, IReadOnlyList<string> TruthTrace, IReadOnlyList<string> TargetTrace) : Outcome;
     }
 
-    private async Task<Outcome> JudgeAsync(ExploredProgram program, ScenarioExecutor truthRuns, ScenarioExecutor targetRuns)
+    /// <summary>The outcome the first runs settle, or null for a candidate divergence (still to be re-run and minimised).</summary>
+    private static Outcome? FirstJudgement(TargetRun truthRun, TargetRun targetRun)
     {
-        var scenario = ProgramRenderer.ToScenarioProgram(program);
-        var truthRun = await truthRuns.RunAsync(scenario).ConfigureAwait(false);
-        var targetRun = await targetRuns.RunAsync(scenario).ConfigureAwait(false);
         switch (targetRun.Status)
         {
             case RunStatus.Timeout: return new Outcome.TargetTimeout();
@@ -74,51 +88,54 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
         }
         // Every program ends with log('end'): a truth trace without it (a load error, an uncaught error) is no trace to judge by.
         if (truthRun.Status != RunStatus.Completed || !ReachedEnd(truthRun.Trace)) return new Outcome.TruthFailed();
-        if (truthRun.Trace.SequenceEqual(targetRun.Trace, StringComparer.Ordinal)) return new Outcome.Agreed();
-        if (!await StableAsync(program.Operations, truthRun.Trace, truthRuns).ConfigureAwait(false)) return new Outcome.Unstable();
+        return truthRun.Trace.SequenceEqual(targetRun.Trace, StringComparer.Ordinal) ? new Outcome.Agreed() : null;
+    }
 
+    public static bool ReachedEnd(IReadOnlyList<string> trace) => trace.Any(line => line.StartsWith("log: \"end\"", StringComparison.Ordinal));
+
+    private static bool Diverges(TargetRun truthRun, TargetRun targetRun) =>
+        truthRun.Status == RunStatus.Completed && targetRun.Status == RunStatus.Completed && !truthRun.Trace.SequenceEqual(targetRun.Trace, StringComparer.Ordinal);
+
+    private async Task<Outcome.Diverged> MinimiseAsync(
+        ExploredProgram program, TargetRun truthRun, TargetRun targetRun, ScenarioExecutor truthRuns, ScenarioExecutor targetRuns)
+    {
         var tried = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var minimised = await Minimiser.MinimiseAsync(program.Operations, async candidate =>
+        var minimised = await Minimiser.MinimiseAsync(program.Operations, async candidates =>
         {
-            var source = ProgramRenderer.Render(candidate);
-            if (tried.TryGetValue(source, out var known)) return known;
-            var (t, r) = await RunBothAsync(program, candidate, truthRuns, targetRuns).ConfigureAwait(false);
-            var diverges = t.Status == RunStatus.Completed && r.Status == RunStatus.Completed && !t.Trace.SequenceEqual(r.Trace, StringComparer.Ordinal);
-            tried[source] = diverges;
-            return diverges;
+            var sources = candidates.Select(ProgramRenderer.Render).ToList();
+            var unknown = sources.Distinct(StringComparer.Ordinal).Where(s => !tried.ContainsKey(s)).ToList();
+            if (unknown.Count > 0)
+            {
+                var round = unknown.Select(s => Fresh(s, program.Id + "-m")).ToList();
+                var runs = await Task.WhenAll(truthRuns.RunAllAsync(round), targetRuns.RunAllAsync(round)).ConfigureAwait(false);
+                for (var k = 0; k < unknown.Count; k++) tried[unknown[k]] = Diverges(runs[0][k], runs[1][k]);
+            }
+            return [.. sources.Select(s => tried[s])];
         }).ConfigureAwait(false);
 
-        var (truthOfMinimised, targetOfMinimised) = await RunBothAsync(program, minimised, truthRuns, targetRuns).ConfigureAwait(false);
-        var minimalStable = truthOfMinimised.Status == RunStatus.Completed && targetOfMinimised.Status == RunStatus.Completed
-            && !truthOfMinimised.Trace.SequenceEqual(targetOfMinimised.Trace, StringComparer.Ordinal)
-            && await StableAsync(minimised, truthOfMinimised.Trace, truthRuns).ConfigureAwait(false);
+        // The minimised program once more on both, and StabilityRuns more times on the truth, in one round.
+        var source = ProgramRenderer.Render(minimised);
+        var truthChecks = Enumerable.Range(0, 1 + StabilityRuns).Select(_ => Fresh(source, program.Id + "-check")).ToList();
+        var checks = await Task.WhenAll(truthRuns.RunAllAsync(truthChecks), targetRuns.RunAllAsync([Fresh(source, program.Id + "-check")])).ConfigureAwait(false);
+        var (truthOfMinimised, targetOfMinimised) = (checks[0][0], checks[1][0]);
+        var minimalStable = Diverges(truthOfMinimised, targetOfMinimised)
+            && checks[0].All(run => run.Status == RunStatus.Completed && run.Trace.SequenceEqual(truthOfMinimised.Trace, StringComparer.Ordinal));
         // A minimised program whose truth wavers is not a scenario: keep the whole program, which was stable.
         return minimalStable
             ? new Outcome.Diverged(program.Index, Signature.Of(minimised), minimised, truthOfMinimised.Trace, targetOfMinimised.Trace)
             : new Outcome.Diverged(program.Index, Signature.Of(program.Operations), program.Operations, truthRun.Trace, targetRun.Trace);
     }
 
-    public static bool ReachedEnd(IReadOnlyList<string> trace) => trace.Any(line => line.StartsWith("log: \"end\"", StringComparison.Ordinal));
-
-    private async Task<bool> StableAsync(IReadOnlyList<Operation> operations, IReadOnlyList<string> trace, ScenarioExecutor truthRuns)
+    /// <summary>For each program, whether StabilityRuns more runs on the truth all give its trace: every re-run in one round.</summary>
+    private async Task<IReadOnlyList<bool>> StableAsync(IReadOnlyList<(IReadOnlyList<Operation> Operations, IReadOnlyList<string> Trace)> programs, ScenarioExecutor truthRuns)
     {
-        for (var i = 0; i < StabilityRuns; i++)
-        {
-            var again = await truthRuns.RunAsync(Fresh(operations, "again")).ConfigureAwait(false);
-            if (again.Status != RunStatus.Completed || !again.Trace.SequenceEqual(trace, StringComparer.Ordinal)) return false;
-        }
-        return true;
-    }
-
-    private async Task<(TargetRun Truth, TargetRun Target)> RunBothAsync(
-        ExploredProgram program, IReadOnlyList<Operation> operations, ScenarioExecutor truthRuns, ScenarioExecutor targetRuns)
-    {
-        var scenario = Fresh(operations, program.Id + "-m");
-        var runs = await Task.WhenAll(truthRuns.RunAsync(scenario), targetRuns.RunAsync(scenario)).ConfigureAwait(false);
-        return (runs[0], runs[1]);
+        var again = programs.SelectMany(p => Enumerable.Range(0, StabilityRuns).Select(_ => Fresh(ProgramRenderer.Render(p.Operations), "again"))).ToList();
+        var runs = again.Count == 0 ? [] : await truthRuns.RunAllAsync(again).ConfigureAwait(false);
+        return [.. programs.Select((p, i) => runs.Skip(i * StabilityRuns).Take(StabilityRuns)
+            .All(run => run.Status == RunStatus.Completed && run.Trace.SequenceEqual(p.Trace, StringComparer.Ordinal)))];
     }
 
     // The executor runs an id once and shares it after: every re-run needs an id of its own.
-    private ScenarioProgram Fresh(IReadOnlyList<Operation> operations, string prefix) =>
-        new($"{prefix}-{Interlocked.Increment(ref _runCounter)}", ProgramRenderer.Render(operations), ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate);
+    private ScenarioProgram Fresh(string source, string prefix) =>
+        new($"{prefix}-{Interlocked.Increment(ref _runCounter)}", source, ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate);
 }

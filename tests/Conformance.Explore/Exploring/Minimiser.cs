@@ -7,31 +7,52 @@ namespace Conformance.Explore.Exploring;
 /// smaller sets of nodes (each with its subtree) while the rest still diverges, then replaces each container by its body
 /// (unwrapping), until no single removal or unwrap keeps the divergence: the result is 1-minimal. Every candidate is a valid
 /// program because a node's removal takes its subtree with it, and an All keeps at least one branch.
+/// The candidates of one round (every chunk removal of a granularity, or every unwrap) are judged together, so a batching
+/// target runs them in one batch; the round takes the first candidate in order that still diverges, which is the one a
+/// one-by-one search would take, so the result does not depend on how the round was run.
 /// </summary>
 public static class Minimiser
 {
-    public static async Task<IReadOnlyList<Operation>> MinimiseAsync(
-        IReadOnlyList<Operation> operations, Func<IReadOnlyList<Operation>, Task<bool>> stillDiverges)
+    /// <summary>Judges the candidates of one round: for each, in order, whether it still diverges.</summary>
+    public delegate Task<IReadOnlyList<bool>> RoundOracle(IReadOnlyList<IReadOnlyList<Operation>> candidates);
+
+    /// <summary>One candidate at a time: the oracle of a caller that has nothing to batch.</summary>
+    public static Task<IReadOnlyList<Operation>> MinimiseAsync(
+        IReadOnlyList<Operation> operations, Func<IReadOnlyList<Operation>, Task<bool>> stillDiverges) =>
+        MinimiseAsync(operations, async candidates =>
+        {
+            var verdicts = new List<bool>();
+            foreach (var candidate in candidates) verdicts.Add(await stillDiverges(candidate).ConfigureAwait(false));
+            return verdicts;
+        });
+
+    public static async Task<IReadOnlyList<Operation>> MinimiseAsync(IReadOnlyList<Operation> operations, RoundOracle stillDiverge)
     {
         var current = operations;
         var changed = true;
         while (changed)
         {
             changed = false;
-            var reduced = await RemoveAsync(current, stillDiverges).ConfigureAwait(false);
+            var reduced = await RemoveAsync(current, stillDiverge).ConfigureAwait(false);
             if (!ReferenceEquals(reduced, current)) { current = reduced; changed = true; }
-            foreach (var node in current.SelectMany(operation => operation.Descendants()).Where(node => node.IsContainer).ToList())
-            {
-                var candidate = Unwrap(current, node.Id);
-                if (candidate is not null && await stillDiverges(candidate).ConfigureAwait(false)) { current = candidate; changed = true; break; }
-            }
+            var unwrapped = current.SelectMany(operation => operation.Descendants()).Where(node => node.IsContainer)
+                .Select(node => Unwrap(current, node.Id)).OfType<IReadOnlyList<Operation>>().ToList();
+            if (await FirstDivergingAsync(unwrapped, stillDiverge).ConfigureAwait(false) is { } candidate) { current = candidate; changed = true; }
         }
         return current;
     }
 
+    private static async Task<IReadOnlyList<Operation>?> FirstDivergingAsync(List<IReadOnlyList<Operation>> candidates, RoundOracle stillDiverge)
+    {
+        if (candidates.Count == 0) return null;
+        var verdicts = await stillDiverge(candidates).ConfigureAwait(false);
+        if (verdicts.Count != candidates.Count) throw new InvalidOperationException($"the oracle judged {verdicts.Count} of {candidates.Count} candidates");
+        var first = verdicts.ToList().IndexOf(true);
+        return first < 0 ? null : candidates[first];
+    }
+
     // ddmin: try removing each of n chunks of the node ids (n = 2, 4, ... up to one id per chunk).
-    private static async Task<IReadOnlyList<Operation>> RemoveAsync(
-        IReadOnlyList<Operation> current, Func<IReadOnlyList<Operation>, Task<bool>> stillDiverges)
+    private static async Task<IReadOnlyList<Operation>> RemoveAsync(IReadOnlyList<Operation> current, RoundOracle stillDiverge)
     {
         var chunks = 2;
         while (true)
@@ -40,22 +61,19 @@ public static class Minimiser
             if (ids.Count == 0) return current;
             chunks = Math.Min(chunks, ids.Count);
             var size = (ids.Count + chunks - 1) / chunks;
-            var reducedAny = false;
+            var candidates = new List<IReadOnlyList<Operation>>();
             for (var start = 0; start < ids.Count; start += size)
             {
-                var removed = ids.Skip(start).Take(size).ToHashSet();
-                var candidate = Remove(current, removed);
+                var candidate = Remove(current, ids.Skip(start).Take(size).ToHashSet());
                 // An All keeps its last branch, so a removal can leave the tree as it was: not a step, and no end to the loop.
-                if (candidate.Sum(o => o.Descendants().Count()) >= ids.Count) continue;
-                if (await stillDiverges(candidate).ConfigureAwait(false))
-                {
-                    current = candidate;
-                    chunks = Math.Max(chunks - 1, 2);
-                    reducedAny = true;
-                    break;
-                }
+                if (candidate.Sum(o => o.Descendants().Count()) < ids.Count) candidates.Add(candidate);
             }
-            if (reducedAny) continue;
+            if (await FirstDivergingAsync(candidates, stillDiverge).ConfigureAwait(false) is { } reduced)
+            {
+                current = reduced;
+                chunks = Math.Max(chunks - 1, 2);
+                continue;
+            }
             if (size == 1) return current;
             chunks = Math.Min(chunks * 2, ids.Count);
         }

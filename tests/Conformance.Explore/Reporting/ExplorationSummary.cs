@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Conformance.Explore.Exploring;
 
 namespace Conformance.Explore.Reporting;
 
@@ -9,7 +8,9 @@ public sealed record SummaryDivergence(string Signature, int Count, string Scena
 
 /// <summary>
 /// reports/&lt;target&gt;/explore/summary.json (issue 9, point 4). Everything but <see cref="ProgramsPerSecond"/> and
-/// <see cref="WallSeconds"/> is the same for the same seed, count, shard and runtimes.
+/// <see cref="WallSeconds"/> is the same for the same seed, count, shard and runtimes. <see cref="TruthFailures"/> counts
+/// programs workerd itself did not complete (a generator defect: reported, never a divergence); <see cref="Errors"/>
+/// counts target runs the harness could not make.
 /// </summary>
 public sealed record ExplorationSummary(
     long Seed,
@@ -37,12 +38,6 @@ public sealed record ExplorationSummary(
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
-
-    public static ExplorationSummary From(ExplorationResult result, int count, Func<DivergenceGroup, string> scenarioOf) => new(
-        result.Seed, result.Target, count, result.Shard is null ? [] : [result.Shard], result.Programs, result.DiscardedUnstable,
-        result.Timeouts, result.Crashes, result.Errors, result.TruthFailures,
-        [.. result.Divergences.Select(g => new SummaryDivergence(g.Signature, g.Count, scenarioOf(g), g.FirstIndex))],
-        result.ProgramsPerSecond, result.WallSeconds) { NotCompleted = result.NotCompleted };
 
     public void Save(string directory)
     {

@@ -15,17 +15,20 @@ public static class ScenarioFiles
 {
     public const string ScenarioName = "an explored program";
 
+    /// <summary>The feature file a group of this signature is written to.</summary>
+    public static string FeatureName(string signature) => Signature.Slug(signature) + ".feature";
+
     /// <summary>Writes the files into <paramref name="directory"/> and returns the feature's file name.</summary>
     public static string Write(string directory, DivergenceGroup group, string targetName)
     {
         Directory.CreateDirectory(directory);
         var slug = Signature.Slug(group.Signature);
         var stem = Path.Combine(directory, slug + "." + ScenarioSlug.From(ScenarioName));
-        File.WriteAllText(Path.Combine(directory, slug + ".feature"), Feature(group, targetName));
+        File.WriteAllText(Path.Combine(directory, FeatureName(group.Signature)), Feature(group, targetName));
         File.WriteAllText(stem + ".verified.txt", Lines(group.TruthTrace));
         File.WriteAllText(stem + ".received.txt", Lines(group.TargetTrace));
         File.WriteAllText(stem + ".diff.txt", SnapshotStore.Diff(group.TruthTrace, group.TargetTrace, "workerd", targetName) + "\n");
-        return slug + ".feature";
+        return FeatureName(group.Signature);
     }
 
     /// <summary>The files <see cref="Write"/> makes for a feature named <paramref name="feature"/>, for copying.</summary>

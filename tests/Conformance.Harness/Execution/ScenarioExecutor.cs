@@ -10,6 +10,8 @@ namespace Conformance.Harness.Execution;
 /// demand when the test reaches it first. A run is never repeated: the first request for an id starts it, later ones share it.
 /// On a target that batches (<see cref="IBatchingTarget"/>, TF-1b) prefetch takes the queue a batch at a time, in order, and
 /// each batch takes one slot; a test whose program a batch took waits for that batch, and one no batch took yet runs alone.
+/// <see cref="RunAllAsync"/> runs a set of programs the way prefetch does (in batches on a batching target) and waits for
+/// them without claiming any: the exploration (tests/Conformance.Explore) runs its rounds that way.
 /// </summary>
 public sealed class ScenarioExecutor : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _workers = [];
     private readonly Lock _gate = new();
+    private int _activeWorkers; // under _gate: workers that may still take from the queue
 
     public ScenarioExecutor(ITarget target, TimeSpan timeout, int? maxParallelism = null, bool batching = true)
     {
@@ -41,7 +44,10 @@ public sealed class ScenarioExecutor : IAsyncDisposable
 
     public int Parallelism { get; }
 
-    /// <summary>Queues programs for prefetch, in order; already known ids are ignored. Starts the workers once.</summary>
+    /// <summary>
+    /// Queues programs for prefetch, in order; already known ids are ignored. Starts workers up to <see cref="Parallelism"/>,
+    /// again after earlier ones ran out of work, so a later schedule is prefetched (and batched) as the first was.
+    /// </summary>
     public void Schedule(IEnumerable<ScenarioProgram> programs)
     {
         foreach (var program in programs)
@@ -51,9 +57,26 @@ public sealed class ScenarioExecutor : IAsyncDisposable
         }
         lock (_gate)
         {
-            while (_workers.Count < Parallelism)
+            _workers.RemoveAll(worker => worker.IsCompleted);
+            while (_activeWorkers < Parallelism)
+            {
+                _activeWorkers++;
                 _workers.Add(Task.Run(WorkAsync));
+            }
         }
+    }
+
+    /// <summary>
+    /// The runs of <paramref name="programs"/>, in order: queued as <see cref="Schedule"/> does and left to the workers, so
+    /// on a batching target they run in batches rather than one by one. Each id must be new or name the same program;
+    /// an id already known for another program runs that program alone, as <see cref="RunAsync"/> would.
+    /// </summary>
+    public async Task<IReadOnlyList<TargetRun>> RunAllAsync(IReadOnlyList<ScenarioProgram> programs)
+    {
+        Schedule(programs);
+        var runs = programs.Select(program => _jobs.TryGetValue(program.Id, out var job) && ScenarioCompiler.SameProgram(job.Program, program)
+            ? job.Result : RunNowAsync(program));
+        return await Task.WhenAll(runs).ConfigureAwait(false);
     }
 
     /// <summary>The run of <paramref name="program"/>: the prefetched one when it is the same program, else a fresh run now.</summary>
@@ -65,16 +88,24 @@ public sealed class ScenarioExecutor : IAsyncDisposable
 
     private async Task WorkAsync()
     {
-        if (_batching is { } batching)
+        while (!_stopping.IsCancellationRequested)
         {
-            while (!_stopping.IsCancellationRequested && TakeBatch(batching) is { Count: > 0 } batch)
-                await RunBatchAsync(batching, batch).ConfigureAwait(false);
-            return;
-        }
-        while (!_stopping.IsCancellationRequested && _queue.TryDequeue(out var job))
-        {
-            try { await job.Start().ConfigureAwait(false); }
-            catch { /* the result (or failure) is kept in the job for its test */ }
+            if (_batching is { } batching)
+            {
+                if (TakeBatch(batching) is { Count: > 0 } batch) { await RunBatchAsync(batching, batch).ConfigureAwait(false); continue; }
+            }
+            else if (_queue.TryDequeue(out var job))
+            {
+                try { await job.Start().ConfigureAwait(false); }
+                catch { /* the result (or failure) is kept in the job for its test */ }
+                continue;
+            }
+            // Out of work: stop, unless a schedule queued more after the look (it counted this worker as active, so it
+            // started none in its place).
+            lock (_gate)
+            {
+                if (_queue.IsEmpty) { _activeWorkers--; return; }
+            }
         }
     }
 
@@ -174,6 +205,9 @@ public sealed class ScenarioExecutor : IAsyncDisposable
         private int _claimed;
 
         public ScenarioProgram Program => program;
+
+        /// <summary>The run, once a batch, a worker or <see cref="Start"/> has made it; waiting on it claims nothing.</summary>
+        public Task<TargetRun> Result => _result.Task;
 
         public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
 

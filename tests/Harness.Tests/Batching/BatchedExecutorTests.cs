@@ -98,4 +98,21 @@ public sealed class BatchedExecutorTests
         Assert.Empty(target.Batches);
         Assert.Equal(6, target.Alone.Count);
     }
+
+    [Fact]
+    public async Task Programs_run_all_at_once_are_batched_also_after_the_first_schedule_ran_out()
+    {
+        var target = new RecordingBatchTarget(maxBatchSize: 4, inFlight: 2, TimeSpan.FromMilliseconds(20));
+        await using var executor = new ScenarioExecutor(target, TimeSpan.FromSeconds(5));
+        var first = Enumerable.Range(0, 8).Select(i => Program($"a{i}")).ToArray();
+        var firstRuns = await executor.RunAllAsync(first);
+        await Task.Delay(100, TestContext.Current.CancellationToken); // the workers find the queue empty and stop
+        var second = Enumerable.Range(0, 8).Select(i => Program($"b{i}")).ToArray();
+        var secondRuns = await executor.RunAllAsync(second);
+
+        Assert.Equal(first.Select(p => p.Id), firstRuns.Select(r => r.Trace[0]));
+        Assert.Equal(second.Select(p => p.Id), secondRuns.Select(r => r.Trace[0]));
+        Assert.Empty(target.Alone); // waiting on a run claims nothing: every program went through a batch
+        Assert.Equal(16, target.Batches.Sum(b => b.Length));
+    }
 }
