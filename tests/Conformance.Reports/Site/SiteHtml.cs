@@ -56,8 +56,8 @@ public static class SiteHtml
         null => ("none", "not run"),
         { Status: "PASS", Expected: true } => ("pass", "PASS"),
         { Verdict: "KnownFailure" } => ("known", result.Status + " (known)"),
-        { Status: "SKIP" or "NOT-APPLICABLE" } => ("skip", result.Status),
         { Expected: false } => ("fail", result.Status + (result.Status == "PASS" ? " (listed as failing)" : "")),
+        { Status: "SKIP" or "NOT-APPLICABLE" } => ("skip", result.Status),
         _ => ("fail", result.Status),
     };
 
