@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Harness.Tests.Site;
 
@@ -42,5 +43,31 @@ public sealed class SiteLinkTests(SiteRunFixture site)
         }
         Assert.True(broken.Count == 0, $"{broken.Count} broken link(s) of {checkedLinks}:\n{string.Join("\n", broken.Take(20))}");
         Assert.True(checkedLinks > site.Catalog.Entries.Count, $"only {checkedLinks} links checked");
+    }
+
+    [Fact]
+    public void Every_matrix_cell_links_to_its_scenarios()
+    {
+        // Requirement × target on the overview: each row links its id and one cell per target to the requirement's section.
+        var index = File.ReadAllText(site.Index);
+        var requirementLinks = DomText.Hrefs(DomText.Element(index, "requirement-matrix", "table"));
+        Assert.Equal(site.Spec.Ids.Count * (1 + 2), requirementLinks.Count);
+        Assert.Equal(site.Spec.Ids.Select(id => $"site/requirements.html#req-{id}").ToHashSet(), requirementLinks.ToHashSet());
+
+        // The propagation matrix: per dimension, every non-empty cell links to its list, and the lists hold every generated row once.
+        var matrix = File.ReadAllText(Path.Combine(site.SiteRoot, "site", "matrix.html"));
+        var generated = site.Catalog.Entries.Count(e => e.Feature.RelativePath.StartsWith("matrix/", StringComparison.Ordinal));
+        foreach (var dimension in new[] { "entry", "position" })
+        {
+            var table = DomText.Element(matrix, "by-" + dimension, "table");
+            var cells = Regex.Matches(table, "<td class=\"(pass|fail|known|none)\"><a href=\"#(cell-[^\"]+)\">([0-9]+)</a>").ToArray();
+            Assert.DoesNotMatch("<td class=\"(pass|fail|known)\">[0-9]", table);
+            Assert.Equal(generated, cells.Sum(c => int.Parse(c.Groups[3].Value)));
+            foreach (var cell in cells)
+            {
+                var list = DomText.Element(matrix, cell.Groups[2].Value, "section");
+                Assert.Equal(int.Parse(cell.Groups[3].Value), DomText.Hrefs(list).Count(h => h.Contains("#s-", StringComparison.Ordinal)));
+            }
+        }
     }
 }
