@@ -51,7 +51,22 @@ public static partial class RequirementsPage
         void FlushQuote()
         {
             if (quote.Count == 0) return;
-            html.Append("<blockquote>").Append(Inline(string.Join("\n", quote.Where(l => !l.StartsWith("```", StringComparison.Ordinal))))).Append("</blockquote>\n");
+            // A fenced block inside the quote (an example of the page) is code: preformatted, not prose.
+            html.Append("<blockquote>");
+            var (code, segment) = (false, new List<string>());
+            void Segment()
+            {
+                if (segment.Count > 0) html.Append(code ? $"<pre>{E(string.Join("\n", segment))}</pre>" : Inline(string.Join("\n", segment)));
+                segment.Clear();
+            }
+            foreach (var line in quote)
+            {
+                if (!line.StartsWith("```", StringComparison.Ordinal)) { segment.Add(line); continue; }
+                Segment();
+                code = !code;
+            }
+            Segment();
+            html.Append("</blockquote>\n");
             quote.Clear();
         }
         void FlushParagraph()
