@@ -47,17 +47,30 @@ public sealed partial class SiteData
     /// <summary>Scenario rows by requirement id, in catalog order.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<ScenarioEntry>> ByRequirement { get; init; }
 
+    /// <summary>Report folders given but not shown, each with why.</summary>
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
+
     /// <param name="reportDirectories">Report folders (each holding results.jsonl), one per target.</param>
     public static SiteData Load(string repositoryRoot, IEnumerable<string> reportDirectories)
     {
         var spec = RequirementCatalog.Load(repositoryRoot);
         var features = FeatureCatalog.Load(Path.Combine(repositoryRoot, "features"), spec.IdSet);
         var targets = new List<SiteTarget>();
+        var leftOut = new List<string>();
         foreach (var directory in reportDirectories)
         {
             var file = Path.Combine(directory, ResultsJournal.FileName);
-            var results = ScenarioResult.ReadAll(file);
-            if (results.Count == 0) throw new InvalidDataException($"{file} holds no results");
+            IReadOnlyList<ScenarioResult> results;
+            try { results = ScenarioResult.ReadAll(file); }
+            catch (Exception error) when (error is System.Text.Json.JsonException or FormatException)
+            {
+                throw new InvalidDataException($"{file} is not a results journal: {error.Message}", error);
+            }
+            if (results.Count == 0)
+            {
+                leftOut.Add($"{file} holds no results (a selection of no rows): left out");
+                continue;
+            }
             var name = results[0].Target;
             if (targets.Any(t => t.Name == name)) throw new InvalidDataException($"two report folders are for target {name}: give each target once");
             var list = KnownFailureList.Load(ExpectationsFile(repositoryRoot, name));
@@ -74,6 +87,7 @@ public sealed partial class SiteData
             Targets = targets,
             SourcePage = SourceUrl().Match(requirementsText) is { Success: true } m ? m.Groups["url"].Value : null,
             ByRequirement = byRequirement,
+            LeftOut = leftOut,
         };
     }
 

@@ -27,6 +27,8 @@ public static class SiteVerb
         try
         {
             var data = SiteData.Load(RepositoryRoot.Find(), present);
+            foreach (var line in data.LeftOut) Console.Error.WriteLine($"site: {line}");
+            if (data.Targets.Count == 0) return fail("site: no results to show");
             var index = SiteWriter.Write(data, output);
             Console.WriteLine($"site: {index} ({data.Targets.Count} target(s): {string.Join(", ", data.Targets.Select(t => t.Name))})");
             return 0;
