@@ -1,5 +1,6 @@
 # The end of a run, dot-sourced by run-conformance.ps1: the unexpected results, the table and the matrix across targets
-# (`Conformance.Reports console` and `matrix`), the wall time, and the exit code (see run-conformance.ps1's header).
+# (`Conformance.Reports console` and `matrix`), the living-documentation site over the run's targets (`site`, one line:
+# its path; docs/living-documentation.md), the wall time, and the exit code (see run-conformance.ps1's header).
 
 function Exit-Run([string[]] $targets, [double] $seconds) {
     if ($script:reportDirs.Count -gt 0) {
@@ -8,6 +9,12 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
     }
     if ($targets.Count -gt 1) {
         dotnet $reportsDll matrix --out $reportRoot @($script:reportDirs) | Out-Host
+    }
+    $siteFailed = $false
+    if ($script:reportDirs.Count -gt 0) {
+        $site = @(dotnet $reportsDll site --out $reportRoot @($script:reportDirs) 2>&1)
+        if ($LASTEXITCODE -eq 0) { $site | Out-Host }
+        else { $siteFailed = $true; $site | ForEach-Object { Write-Host $_ -ForegroundColor Red } }
     }
     Write-Host ("wall time: {0:0.0} s{1}" -f $seconds, $(if ($Parallel) { ' (targets in parallel)' } else { '' }))
 
@@ -23,6 +30,10 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
     }
     if ($script:failedRuns.Count -gt 0) {
         Write-Host "dotnet test failed without an unexpected scenario result for: $($script:failedRuns -join ', ') (see the output above)" -ForegroundColor Red
+        exit 1
+    }
+    if ($siteFailed) {
+        Write-Host 'the living-documentation site could not be written (see above)' -ForegroundColor Red
         exit 1
     }
     if ($script:unexpectedTotal -gt 0) {

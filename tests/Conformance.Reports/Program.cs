@@ -22,6 +22,8 @@ using Conformance.Harness.Targets.Versions;
 //                                                         a line per target while its run goes (done/selected, unexpected, time)
 //   console [--max-blocks N] <report dir or results.jsonl>...
 //                                                         a block per unexpected result (diff, exit code, stderr), then a table
+//   site --out <dir> <report dir>...                      the living-documentation site (index.html, site/) over the targets'
+//                                                         report folders: spec, features and results joined (docs/living-documentation.md)
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
@@ -32,6 +34,7 @@ const string Usage = """
            Conformance.Reports skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
            Conformance.Reports progress [--interval S] (<pid> <target> <report dir>)...
            Conformance.Reports console [--max-blocks N] <report dir or results.jsonl>...
+           Conformance.Reports site --out <dir> <report dir>...
            Conformance.Reports counts [--check]
     """;
 
@@ -44,6 +47,7 @@ return args switch
     ["skips", .. var rest] => Skips(rest),
     ["progress", .. var rest] => Conformance.Reports.ConsoleVerbs.Progress(rest, Fail),
     ["console", .. var rest] => Conformance.Reports.ConsoleVerbs.Report(rest, Fail),
+    ["site", .. var rest] => Conformance.Reports.Site.SiteVerb.Run(rest, Fail),
     ["counts"] => Counts(check: false),
     ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),

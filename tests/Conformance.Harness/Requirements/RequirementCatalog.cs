@@ -16,11 +16,15 @@ public sealed partial class RequirementCatalog
     public IReadOnlyList<string> Errata { get; }
     /// <summary>Each id's entry: the text after its heading, up to the next heading.</summary>
     public IReadOnlyDictionary<string, string> Entries { get; }
+    /// <summary>Each id's heading after the id and its dash: the profile and any note (<c>documented (example)</c>); "" when none.</summary>
+    public IReadOnlyDictionary<string, string> Headings { get; }
 
-    private RequirementCatalog(IReadOnlyList<string> ids, IReadOnlyList<string> errata, IReadOnlyDictionary<string, string> entries)
+    private RequirementCatalog(IReadOnlyList<string> ids, IReadOnlyList<string> errata, IReadOnlyDictionary<string, string> entries,
+        IReadOnlyDictionary<string, string> headings)
     {
         Ids = ids;
         Entries = entries;
+        Headings = headings;
         IdSet = ids.ToHashSet(StringComparer.Ordinal);
         Errata = errata;
     }
@@ -35,13 +39,15 @@ public sealed partial class RequirementCatalog
             throw new InvalidDataException($"{RequirementsFile} has repeated requirement ids: {string.Join(", ", repeated)}");
         var errata = ErratumHeading().Matches(errataText).Select(m => m.Groups["id"].Value).ToArray();
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var heading in headings)
         {
+            titles[heading.Groups["id"].Value] = heading.Groups["rest"].Value.Trim().TrimStart('—', '-').Trim();
             var start = requirementsText.IndexOf('\n', heading.Index) is var eol and >= 0 ? eol + 1 : requirementsText.Length;
             var next = AnyHeading().Match(requirementsText, start);
             entries[heading.Groups["id"].Value] = requirementsText[start..(next.Success ? next.Index : requirementsText.Length)];
         }
-        return new RequirementCatalog(ids, errata, entries);
+        return new RequirementCatalog(ids, errata, entries, titles);
     }
 
     /// <summary>Loads the spec of a repository root; null when it has no spec/requirements.md (a test's scratch root).</summary>
@@ -57,7 +63,7 @@ public sealed partial class RequirementCatalog
     public static RequirementCatalog Load(string repositoryRoot) =>
         TryLoad(repositoryRoot) ?? throw new FileNotFoundException($"no {RequirementsFile} under {repositoryRoot}");
 
-    [GeneratedRegex(@"^### (?<id>[A-Z]+(-[A-Z0-9]+)+)\b", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^### (?<id>[A-Z]+(-[A-Z0-9]+)+)\b(?<rest>[^\n]*)", RegexOptions.Multiline)]
     private static partial Regex IdHeading();
 
     [GeneratedRegex(@"^#{1,3} ", RegexOptions.Multiline)]

@@ -48,10 +48,29 @@ public sealed class ConformanceSteps(ScenarioContext scenarioContext, IReqnrollO
         var outcome = await ConformanceSession.Run.ExecuteAsync(state.Entry, program);
         state.Outcome = outcome;
 
+        AttachExpectedTrace(state.Entry.VerifiedPath);
         output.WriteLine($"{outcome.Status.Text()} on {ConformanceSession.Settings.TargetName} in {outcome.Elapsed.TotalMilliseconds:0} ms; trace ({outcome.Trace.Count} lines):\n{TraceText.Render(outcome.Trace)}");
         if (outcome.Status != ScenarioStatus.Pass)
             throw new TraceMismatchException($"{outcome.Status.Text()}: {outcome.Detail}");
     }
+
+    /// <summary>
+    /// The expected trace, the verified snapshot, in the Cucumber report beside what the target printed (issue 12, item 3):
+    /// as a log line (shown inline by the HTML formatter) and as the snapshot file itself (an attachment message).
+    /// </summary>
+    private void AttachExpectedTrace(string verifiedPath)
+    {
+        if (!File.Exists(verifiedPath))
+        {
+            output.WriteLine($"expected trace: no verified snapshot {Path.GetFileName(verifiedPath)}");
+            return;
+        }
+        output.WriteLine($"{ExpectedTraceHeading} {Path.GetFileName(verifiedPath)}:\n{TraceText.Render(TraceText.Read(verifiedPath))}");
+        output.AddAttachment(verifiedPath);
+    }
+
+    /// <summary>How the expected-trace log line starts (Harness.Tests finds it in the NDJSON by it).</summary>
+    public const string ExpectedTraceHeading = "expected trace, the verified snapshot";
 }
 
 /// <summary>The scenario's trace did not agree with its verified snapshot (or the run did not complete).</summary>
