@@ -63,7 +63,7 @@ public sealed record ReleaseRange(RuntimeFamily Family, string From, string To)
         foreach (var (end, which) in new[] { (From, "start"), (To, "end") })
         {
             if (published.Contains(end, StringComparer.Ordinal)) continue;
-            var near = NearestVersions.Around(end, published);
+            var near = NearestVersions.Around(end, published.Where(v => includePrereleases || !IsPrerelease(v)));
             problem = $"npm has no {Family.Package}@{end} (the {which} of {this}); " +
                 (near.Count == 0 ? "npm lists no version at all" : $"nearest versions npm offers: {string.Join(", ", near)}");
             return null;
