@@ -1,3 +1,5 @@
+using System.Globalization;
+using Conformance.Harness.Execution.Dates;
 using Conformance.Harness.Targets.Versions;
 
 namespace Conformance.Harness.Releases;
@@ -79,6 +81,25 @@ public sealed record ReleaseRange(RuntimeFamily Family, string From, string To)
             return null;
         }
         return releases;
+    }
+
+    /// <summary>Every day from one date to a later one, for a bisect by compatibility date on one binary.</summary>
+    public static IReadOnlyList<string>? Days(string text, out string? problem)
+    {
+        problem = null;
+        var parts = text.Split(ReleaseRange.Separator);
+        if (parts.Length != 2 || !parts.All(RunDates.IsDate))
+        {
+            problem = $"\"{text}\" is not a range of dates: write YYYY-MM-DD..YYYY-MM-DD";
+            return null;
+        }
+        var (from, to) = (DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (from >= to)
+        {
+            problem = from == to ? $"\"{text}\" is an empty range of dates" : $"\"{text}\" is reversed: write {parts[1]}..{parts[0]}";
+            return null;
+        }
+        return [.. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(d => from.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
     }
 
     public static bool IsPrerelease(string version) => version.Contains('-');

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Conformance.Harness.Execution.Dates;
 using Conformance.Harness.Releases;
 using Conformance.Harness.Reports;
 using Conformance.Harness.Targets.Versions;
@@ -36,7 +34,7 @@ internal static class ReleaseVerbs
         }
         else if (o.Value("--target") is { } target && o.Value("--dates") is { } datesText)
         {
-            if (Days(datesText, out var datesProblem) is not { } days) return fail($"bisect: {datesProblem}");
+            if (ReleaseRange.Days(datesText, out var datesProblem) is not { } days) return fail($"bisect: {datesProblem}");
             releases = days;
             runner = new SuiteReleaseRunner(repositoryRoot, reportRoot, filter, _ => target, d => d, cache, Console.WriteLine);
         }
@@ -48,25 +46,6 @@ internal static class ReleaseVerbs
         foreach (var line in report.Lines()) Console.WriteLine(line);
         Console.WriteLine($"reports: {reportRoot}");
         return report.ExitCode;
-    }
-
-    /// <summary>Every day from one date to a later one, for a bisect by compatibility date on one binary.</summary>
-    public static IReadOnlyList<string>? Days(string text, out string? problem)
-    {
-        problem = null;
-        var parts = text.Split(ReleaseRange.Separator);
-        if (parts.Length != 2 || !parts.All(RunDates.IsDate))
-        {
-            problem = $"\"{text}\" is not a range of dates: write YYYY-MM-DD..YYYY-MM-DD";
-            return null;
-        }
-        var (from, to) = (DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (from >= to)
-        {
-            problem = from == to ? $"\"{text}\" is an empty range of dates" : $"\"{text}\" is reversed: write {parts[1]}..{parts[0]}";
-            return null;
-        }
-        return [.. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(d => from.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
     }
 
     public static async Task<int> HistoryAsync(string[] args, string repositoryRoot, Func<string, int> fail)

@@ -47,3 +47,25 @@ public sealed class ReleaseRangeTests
         Assert.Equal("npm has no @oven/bun-linux-x64@1.3.5 (the end of bun@1.0.0..1.3.5); nearest versions npm offers: 1.1.0, 1.2.0, 1.3.0, 1.4.0", problem);
     }
 }
+
+/// <summary>A bisect by compatibility date runs over every day of a range of dates.</summary>
+public sealed class DateRangeTests
+{
+    [Fact]
+    public void A_range_of_dates_is_every_day_of_it()
+    {
+        Assert.Equal(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"], ReleaseRange.Days("2026-02-27..2026-03-02", out _));
+        Assert.Equal(366, ReleaseRange.Days("2024-01-01..2024-12-31", out _)!.Count);
+    }
+
+    [Theory]
+    [InlineData("2026-03-02", "is not a range of dates")]
+    [InlineData("2026-03-02..2026-13-01", "is not a range of dates")]
+    [InlineData("2026-03-02..2026-03-02", "is an empty range of dates")]
+    [InlineData("2026-03-02..2026-01-01", "is reversed: write 2026-01-01..2026-03-02")]
+    public void A_bad_range_of_dates_says_what_is_wrong(string text, string message)
+    {
+        Assert.Null(ReleaseRange.Days(text, out var problem));
+        Assert.Contains(message, problem);
+    }
+}
