@@ -12,8 +12,8 @@ public sealed record ObservedOutcome(string Status, string? Digest)
 
     public bool Passes => Status == "PASS";
 
-    /// <summary>"PASS", "FAIL 3f2a0c9d81be", "NOT-APPLICABLE".</summary>
-    public override string ToString() => Digest is null || Passes ? Status : $"{Status} {Digest}";
+    /// <summary>"PASS", "FAIL 3f2a0c9d81be", "NOT-APPLICABLE": the digest only where a trace was run and differs (not a pass, a skip or no run).</summary>
+    public override string ToString() => Digest is null || Passes || Status is "NOT-APPLICABLE" or "SKIP" or "ABSENT" ? Status : $"{Status} {Digest}";
 
     /// <summary>A PASS is a PASS whatever its trace (the trace of a pass is the snapshot's); otherwise status and digest.</summary>
     public bool SameAs(ObservedOutcome other) => Status == other.Status && (Passes || Digest == other.Digest);

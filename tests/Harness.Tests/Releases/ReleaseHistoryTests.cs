@@ -45,6 +45,8 @@ public sealed class ReleaseHistoryTests
         Assert.False(new ObservedOutcome("FAIL", "aaaaaaaaaaaa").SameAs(new ObservedOutcome("FAIL", "bbbbbbbbbbbb")));
         var run = Run("1.0.0", Row("a", "documented", "PASS", "x"));
         Assert.Equal("ABSENT", run.OutcomeOf("gone").Status);
+        Assert.Equal("NOT-APPLICABLE", new ObservedOutcome("NOT-APPLICABLE", "e3b0c44298fc").ToString());
+        Assert.Equal("CRASH e3b0c44298fc", new ObservedOutcome("CRASH", "e3b0c44298fc").ToString());
         Assert.Equal(ObservedOutcome.Of(Row("a", "documented", "PASS", "x")).Digest, Conformance.Harness.Expectations.TraceDigest.Of(["x", "end"]));
     }
 }

@@ -104,6 +104,7 @@ public sealed class RuntimeCacheTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task A_binary_shipped_without_the_execute_bit_is_made_executable_before_the_start_check()
     {
         if (OperatingSystem.IsWindows()) return;
