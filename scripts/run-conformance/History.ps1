@@ -5,7 +5,8 @@
 function Invoke-History([string[]] $targets) {
     $bad = @($targets | Where-Object { $_ -notmatch '^[a-z]+@[0-9]' })
     if ($bad.Count -gt 0 -or $targets.Count -lt 2) {
-        Write-Host "-History takes two or more -Target <runtime>@<version> (e.g. bun@1.0.0,bun@1.3.0); not: $($bad -join ', ')" -ForegroundColor Red
+        $why = if ($bad.Count -gt 0) { "not a <runtime>@<version>: $($bad -join ', ')" } else { "got $($targets.Count)" }
+        Write-Host "-History takes two or more -Target <runtime>@<version> (e.g. bun@1.0.0,bun@1.3.0); $why" -ForegroundColor Red
         return 2
     }
     Invoke-Build
