@@ -87,7 +87,14 @@ param(
     # -Shard i/n splits the programs by index; merge shard reports with `dotnet run --project tests/Conformance.Explore -- merge`.
     [int] $Explore = 0,
     # The exploration's seed: the same seed gives the same programs and the same report (apart from timing figures).
-    [long] $Seed = 1
+    [long] $Seed = 1,
+    # For each selected scenario, the first release where its outcome changed: -Target <runtime>@<from>..<to> (npm's releases in
+    # the range), or one target with -CompatibilityDate <from>..<to> (every day). Steps and findings: scripts/run-conformance/Bisect.ps1.
+    [switch] $Bisect,
+    # With -Bisect over releases: include npm's pre-releases (canaries) in the range.
+    [switch] $IncludePrereleases,
+    # Run the selection on each -Target <runtime>@<version> and write docs/history.md (scripts/run-conformance/History.ps1).
+    [switch] $History
 )
 
 $ErrorActionPreference = 'Stop'
@@ -97,7 +104,7 @@ $specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
 $reportsProject = Join-Path $root 'tests/Conformance.Reports/Conformance.Reports.csproj'
 $reportsDll = Join-Path $root 'tests/Conformance.Reports/bin/Debug/net10.0/Conformance.Reports.dll'
 $knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
-foreach ($part in 'Common', 'Options', 'Exploration', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
+foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")
 }
 
@@ -116,6 +123,8 @@ $testFilter = Get-TestFilter
 $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
 
 if ($Explore -gt 0) { exit (Invoke-Exploration $targets) }
+if ($Bisect) { exit (Invoke-Bisect $targets) }
+if ($History) { exit (Invoke-History $targets) }
 
 Invoke-Build
 $unavailableTargets = @()

@@ -55,7 +55,7 @@ Feature: EventTarget listeners capture no context
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  @OBS-LISTENER-NOCAPTURE-1 @workerd-observed
+  @OBS-LISTENER-NOCAPTURE-1 @workerd-observed @needs-flag:spec_compliant_dispatch_exceptions
   Scenario: a listener that throws does not stop the next listener or dispatchEvent
     Given the worker program:
       """js

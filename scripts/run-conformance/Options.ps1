@@ -24,7 +24,16 @@ function Assert-RunOptions([bool] $RepeatGiven) {
             if ($why[$name][0]) { Write-Host "-Parallel cannot be combined with ${name}: $($why[$name][1]). Run without -Parallel." -ForegroundColor Red; exit 2 }
         }
     }
-    if ($CompatibilityDate -and $CompatibilityDate -notmatch '^\d{4}-\d{2}-\d{2}$') { Write-Host "-CompatibilityDate takes YYYY-MM-DD" -ForegroundColor Red; exit 2 }
+    $dateForm = if ($Bisect) { '^\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?$' } else { '^\d{4}-\d{2}-\d{2}$' }
+    if ($CompatibilityDate -and $CompatibilityDate -notmatch $dateForm) { Write-Host "-CompatibilityDate takes YYYY-MM-DD (with -Bisect also YYYY-MM-DD..YYYY-MM-DD)" -ForegroundColor Red; exit 2 }
+    if ($IncludePrereleases -and -not $Bisect) { Write-Host "-IncludePrereleases goes with -Bisect" -ForegroundColor Red; exit 2 }
+    foreach ($mode in @(@('-Bisect', $Bisect), @('-History', $History))) {
+        if (-not $mode[1]) { continue }
+        foreach ($other in @(@('-Accept', $Accept), @('-UpdateExpectations', $UpdateExpectations), @('-Repeat', ($Repeat -ge 2)), @('-Parallel', $Parallel), @('-Explore', ($Explore -gt 0)))) {
+            if ($other[1]) { Write-Host "$($mode[0]) cannot be combined with $($other[0])" -ForegroundColor Red; exit 2 }
+        }
+    }
+    if ($Bisect -and $History) { Write-Host "-Bisect cannot be combined with -History" -ForegroundColor Red; exit 2 }
     if ($Shard -and $Shard -notmatch '^\s*\d+\s*/\s*\d+\s*$') { Write-Host "-Shard takes i/n, e.g. 2/4" -ForegroundColor Red; exit 2 }
 }
 

@@ -24,6 +24,12 @@ using Conformance.Harness.Targets.Versions;
 //                                                         a block per unexpected result (diff, exit code, stderr), then a table
 //   site --out <dir> <report dir>...                      the living-documentation site (index.html, site/) over the targets'
 //                                                         report folders: spec, features and results joined (docs/living-documentation.md)
+//   bisect (--range <runtime>@<from>..<to> | --target <t> --dates <from>..<to>) [--include-prereleases] [--filter F] [--report-dir D]
+//                                                         the first release (or date) where each selected scenario's outcome
+//                                                         changed (Releases/ReleaseVerbs.cs); exit 0, 1: more than one change
+//                                                         or an unresolved gap, 2: usage, 3: fewer than two releases start
+//   history --releases <runtime>@<version>,... [--filter F] [--out FILE] [--reuse] ...
+//                                                         the selection on each release; writes docs/history.md
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
@@ -36,6 +42,8 @@ const string Usage = """
            Conformance.Reports console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Reports site --out <dir> <report dir>...
            Conformance.Reports counts [--check]
+           Conformance.Reports bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
+           Conformance.Reports history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--out FILE] [--reuse]
     """;
 
 return args switch
@@ -48,6 +56,8 @@ return args switch
     ["progress", .. var rest] => Conformance.Reports.ConsoleVerbs.Progress(rest, Fail),
     ["console", .. var rest] => Conformance.Reports.ConsoleVerbs.Report(rest, Fail),
     ["site", .. var rest] => Conformance.Reports.Site.SiteVerb.Run(rest, Fail),
+    ["bisect", .. var rest] => await Conformance.Reports.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
+    ["history", .. var rest] => await Conformance.Reports.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
     ["counts"] => Counts(check: false),
     ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),

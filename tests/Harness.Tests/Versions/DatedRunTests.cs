@@ -61,7 +61,7 @@ public sealed class DatedRunTests : IDisposable
             Then the trace matches the verified snapshot
         """;
 
-    private ConformanceRun Create(ITarget target, string? date = null, string[]? flags = null)
+    private ConformanceRun Create(ITarget target, string? date = null, string[]? flags = null, Func<ConformanceSettings, ConformanceSettings>? adjust = null)
     {
         var features = _temp.File("features");
         Directory.CreateDirectory(Path.Combine(features, "d"));
@@ -78,7 +78,7 @@ public sealed class DatedRunTests : IDisposable
             CompatibilityDate = date,
             CompatibilityFlags = flags ?? [],
         };
-        return new ConformanceRun(settings, _ => (target, null));
+        return new ConformanceRun(adjust?.Invoke(settings) ?? settings, _ => (target, null));
     }
 
     private static async Task<Dictionary<string, ScenarioStatus>> RunAll(ConformanceRun run)
@@ -107,6 +107,27 @@ public sealed class DatedRunTests : IDisposable
         Assert.Single(target.Seen);
         Assert.Equal(2, run.Journal.Results.Count(r => r.Status == "NOT-APPLICABLE" && r.Expected));
         Assert.Contains(run.Notices, n => n.Contains("supports compatibility dates up to 2025-01-09"));
+    }
+
+    [Fact]
+    public async Task A_versioned_run_says_in_its_summary_which_known_failure_list_judged_it()
+    {
+        Directory.CreateDirectory(_temp.File("targets/expectations"));
+        File.WriteAllText(_temp.File("targets/expectations/workerd.txt"), "");
+        var chosen = ConformanceSettings.From(name => name == ConformanceSettings.TargetVariable ? "workerd@1.20250109.0" : null, _temp.Path);
+        var target = new DatedTarget("workerd 2025-01-09");
+        await using (var run = Create(target, adjust: settings => settings with
+        {
+            TargetName = chosen.TargetName, ExpectationsFile = chosen.ExpectationsFile, ExpectationsPinTraces = chosen.ExpectationsPinTraces,
+            ExpectationsNote = chosen.ExpectationsNote,
+        }))
+        {
+            await RunAll(run);
+            run.WriteSummary();
+        }
+        var summary = File.ReadAllText(Path.Combine(_temp.File("report"), "summary.md"));
+        Assert.Contains("> **known failures: targets/expectations/workerd.txt, the workerd list, matched by id and status only " +
+            "(no targets/expectations/workerd@1.20250109.0.txt", summary);
     }
 
     [Fact]

@@ -104,6 +104,23 @@ public sealed class RuntimeCacheTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_binary_shipped_without_the_execute_bit_is_made_executable_before_the_start_check()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        UnixFileMode? seen = null;
+        var cache = new RuntimeCache(_temp.File("cache"), new FakeNpm(["1.3.14"]), (binary, _) =>
+        {
+            seen = File.GetUnixFileMode(binary);
+            return Task.FromResult<string?>(null);
+        });
+        var result = await cache.ResolveAsync(Bun, CancellationToken.None);
+        Assert.Equal(ResolutionKind.Ready, result.Kind);
+        Assert.True((seen!.Value & UnixFileMode.UserExecute) != 0, $"the start check saw mode {seen}");
+        Assert.True((File.GetUnixFileMode(result.Binary!) & UnixFileMode.UserExecute) != 0);
+    }
+
+    [Fact]
     public async Task Npm_that_cannot_list_versions_makes_the_target_unavailable()
     {
         var result = await Cache(new FakeNpm(null)).ResolveAsync(Bun, CancellationToken.None);

@@ -13,6 +13,8 @@ public static class DateGatedFlags
     [
         new("bind_asynclocalstorage_snapshot_to_request", "2025-06-16", "OBS-REQUEST-BOUND-1"),
         new("unhandled_rejection_after_microtask_checkpoint", "2026-03-03", "OBS-REJECTION-TIMING-1"),
+        // Found by bisecting the pinned binary by date (docs/releases.md): a throwing listener stops dispatchEvent before it.
+        new("spec_compliant_dispatch_exceptions", "2026-09-15", "OBS-LISTENER-NOCAPTURE-1"),
     ];
 
     public static DateGatedFlag? Find(string name) => All.FirstOrDefault(f => f.Name == name);

@@ -73,6 +73,7 @@ public sealed class RuntimeCache(string root, INpmClient npm, Func<string, Cance
             var installed = BinaryIn(temporary, version);
             if (!File.Exists(installed))
                 return new Resolution(ResolutionKind.Unavailable, $"{version.TargetName}: npm installed {version.Family.Package}@{version.Version} but it has no {version.Family.Binary}; nothing was kept in the cache");
+            MakeExecutable(installed);
             if (await startCheck(installed, cancellationToken) is { } startProblem)
                 return new Resolution(ResolutionKind.Unavailable, $"{version.TargetName}: the installed binary does not start here: {startProblem}; nothing was kept in the cache");
             try
@@ -93,6 +94,18 @@ public sealed class RuntimeCache(string root, INpmClient npm, Func<string, Cance
         {
             TryDelete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Some releases ship their binary without the execute bit (@deno/linux-x64-glibc 1.46.3 and 2.0.0: the `deno` wrapper package's
+    /// install script sets it, and installs here run no scripts): the bit is set, as that script does, before the start check.
+    /// </summary>
+    public static void MakeExecutable(string binary)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var mode = File.GetUnixFileMode(binary);
+        const UnixFileMode execute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        if ((mode & UnixFileMode.UserExecute) == 0) File.SetUnixFileMode(binary, mode | execute);
     }
 
     private static void TryDelete(string folder)

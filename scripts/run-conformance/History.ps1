@@ -1,0 +1,18 @@
+# -History, dot-sourced by run-conformance.ps1: runs the selection on each -Target <runtime>@<version> and writes
+# docs/history.md (`Conformance.Reports history`: PASS per profile per release, and each scenario whose outcome changed between
+# consecutive releases of a runtime). Each release's report goes to <ReportDir>/history/<target>/.
+
+function Invoke-History([string[]] $targets) {
+    $bad = @($targets | Where-Object { $_ -notmatch '^[a-z]+@[0-9]' })
+    if ($bad.Count -gt 0 -or $targets.Count -lt 2) {
+        $why = if ($bad.Count -gt 0) { "not a <runtime>@<version>: $($bad -join ', ')" } else { "got $($targets.Count)" }
+        Write-Host "-History takes two or more -Target <runtime>@<version> (e.g. bun@1.0.0,bun@1.3.0); $why" -ForegroundColor Red
+        return 2
+    }
+    Invoke-Build
+    $command = "dotnet pwsh ./run-conformance.ps1 -History -Target $($targets -join ',')$(if ($testFilter) { " -Filter '$testFilter'" })"
+    $historyArgs = @('history', '--releases', ($targets -join ','), '--report-dir', (Join-Path $reportRoot 'history'), '--command', $command)
+    if ($testFilter) { $historyArgs += @('--filter', $testFilter) }
+    dotnet $reportsDll @historyArgs | Out-Host
+    $LASTEXITCODE
+}
