@@ -16,7 +16,7 @@ var names = (args.Length > 0 ? args[0] : "workerd,node,node26,deno,bun").Split('
 var root = RepositoryRoot.Find(Environment.CurrentDirectory);
 var programs = FeatureCatalog.Load(Path.Combine(root, "features")).Entries.Select(ScenarioCompiler.Compile).ToList();
 var cores = Environment.ProcessorCount;
-Console.WriteLine($"scenarios: {programs.Count}, cores: {cores}");
+Console.WriteLine($"scenarios: {programs.Count}, cores: {cores}, load average at start: {LoadAverage()}");
 Console.WriteLine($"{"target",-8} {"batched",9} {"1/process",10} {"floor",8} {"start-up",9} {"best/floor",10} {"differ",6}");
 var status = 0;
 foreach (var name in names)
@@ -28,12 +28,17 @@ foreach (var name in names)
     var (alone, aloneRuns) = await SuiteAsync(target, batching: false);
     var batches = target is IBatchingTarget;
     var (batched, batchedRuns) = batches ? await SuiteAsync(target, batching: true) : (alone, aloneRuns);
-    var differ = Enumerable.Range(0, programs.Count).Count(i => batchedRuns[i].Status != aloneRuns[i].Status || !batchedRuns[i].Trace.SequenceEqual(aloneRuns[i].Trace));
+    var differing = Enumerable.Range(0, programs.Count).Where(i => batchedRuns[i].Status != aloneRuns[i].Status || !batchedRuns[i].Trace.SequenceEqual(aloneRuns[i].Trace)).ToList();
+    var differ = differing.Count;
     if (differ > 0) status = 1;
+    foreach (var i in differing) Console.WriteLine($"  differs: {programs[i].Id} (batched {batchedRuns[i].Status}, one per process {aloneRuns[i].Status})");
     var best = batches && differ == 0 ? batched : alone;
     Console.WriteLine($"{name,-8} {(batches ? $"{batched.TotalSeconds:0.00} s" : "-"),9} {alone.TotalSeconds,8:0.00} s {floor.TotalSeconds,6:0.00} s {startup.TotalMilliseconds,6:0.0} ms {best / floor,10:0.00} {differ,6}");
 }
+Console.WriteLine($"load average at the end: {LoadAverage()}");
 return status;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 async Task<(TimeSpan Elapsed, TargetRun[] Runs)> SuiteAsync(ITarget target, bool batching)
 {
