@@ -44,6 +44,11 @@ public static class ProcessTargets
     /// </summary>
     public static IReadOnlySet<string> BatchedRuntimes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
+        // deno: 0 of 814 scenarios differ (tests/perf/measure-batching.sh deno, 2026-12-01, load average 41-67: batched
+        // 172.0 s, one process per program 188.4 s), with one batch per core (BatchingNodeStyleTarget.MaxBatchesInFlight).
+        "deno",
+        // Not node, node26, system-node (a worker's bootstrap takes async ids: asyncId() differs in 11 scenarios) nor bun
+        // (16 scenarios differ: rejection-event frames, executionAsyncResource()); NodeBatchRunTests holds each.
     };
 
     private static bool Batches(string name)
