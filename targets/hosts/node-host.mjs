@@ -191,10 +191,18 @@ async function main() {
 
 // B-6 (exit) Node writes to a full pipe asynchronously, and process.exit drops what is still queued:
 // the exit waits until standard output has taken everything written before it.
+// B-13 In a Deno batch (targets/hosts/batch-host.mjs) this bridge runs in a Web Worker, whose process.exit ends only
+// the worker and tells the batch host nothing: the exit code is posted to it first. Deno's main realm has no global
+// postMessage, so a single run never posts; Node and Bun workers pass the code through process.exit itself.
+const postExit = g.Deno && typeof g.postMessage === 'function' ? g.postMessage.bind(g) : null;
 function exit(code) {
   const stdout = g.process.stdout;
-  if (typeof stdout?.write === 'function') stdout.write('', () => g.process.exit(code));
-  else g.process.exit(code);
+  const end = () => {
+    postExit?.({ conformanceExit: code });
+    g.process.exit(code);
+  };
+  if (typeof stdout?.write === 'function') stdout.write('', end);
+  else end();
 }
 
 main().then(

@@ -14,6 +14,12 @@ using Conformance.Harness.Targets.Versions;
 //   repeatability [--out <file>] <run dir or results.jsonl>...
 //                                                         compare repeated runs: every scenario whose status or trace changed;
 //                                                         exit 0: none changed; 1: some changed; 2: usage or unreadable input
+//   batches <target>                                      exit 0: the target runs many programs per process (IBatchingTarget,
+//                                                         TF-1b); 1: one process per program; 2: unknown name
+//   batching <batched report dir or results.jsonl> <one-per-process report dir or results.jsonl>
+//                                                         whether batching is correct for a target (BatchComparison): every
+//                                                         scenario whose status or trace differs between the two runs;
+//                                                         exit 0: none differs; 1: some differ; 2: usage or unreadable input
 //   skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
 //                                                         why each skipped row was skipped (SkipBreakdown): prints every
 //                                                         unexplained skip on stderr, then "skipped: N known failures, N environment,
@@ -37,6 +43,8 @@ const string Usage = """
            Conformance.Reports targets
            Conformance.Reports check <target>
            Conformance.Reports repeatability [--out <file>] <run dir or results.jsonl>...
+           Conformance.Reports batches <target>
+           Conformance.Reports batching <batched report dir or results.jsonl> <one-per-process report dir or results.jsonl>
            Conformance.Reports skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
            Conformance.Reports progress [--interval S] (<pid> <target> <report dir>)...
            Conformance.Reports console [--max-blocks N] <report dir or results.jsonl>...
@@ -52,6 +60,13 @@ return args switch
     ["targets"] => Targets(),
     ["check", var name] => await CheckAsync(name),
     ["repeatability", .. var rest] => RepeatabilityVerb(rest),
+    ["batches", var name] => TargetFactory.TryCreate(name, RepositoryRoot.Find(), null, out var unknown) switch
+    {
+        null => Fail(unknown!),
+        IBatchingTarget => 0,
+        _ => 1,
+    },
+    ["batching", var batched, var alone] => Batching(batched, alone),
     ["skips", .. var rest] => Skips(rest),
     ["progress", .. var rest] => Conformance.Reports.ConsoleVerbs.Progress(rest, Fail),
     ["console", .. var rest] => Conformance.Reports.ConsoleVerbs.Report(rest, Fail),
@@ -121,6 +136,22 @@ static int RepeatabilityVerb(string[] args)
         File.WriteAllText(output, text);
     }
     return reports.Any(r => r.Changed.Count > 0) ? 1 : 0;
+}
+
+static int Batching(string batched, string alone)
+{
+    IReadOnlyList<IReadOnlyList<ScenarioResult>> runs;
+    try
+    {
+        runs = Repeatability.Load([batched, alone]);
+    }
+    catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+    {
+        return Fail($"batching: {error.Message}");
+    }
+    var comparisons = BatchComparison.Compare(runs[0], runs[1]);
+    Console.Write(BatchComparison.Render(comparisons));
+    return comparisons.All(c => c.Identical) ? 0 : 1;
 }
 
 static int Skips(string[] args)

@@ -22,8 +22,10 @@ foreach (var name in names)
     var (alone, aloneRuns) = await SuiteTiming.RunAsync(target, programs, batching: false);
     var batches = target is IBatchingTarget;
     var (batched, batchedRuns) = batches ? await SuiteTiming.RunAsync(target, programs, batching: true) : (alone, aloneRuns);
-    var differ = Enumerable.Range(0, programs.Count).Count(i => batchedRuns[i].Status != aloneRuns[i].Status || !batchedRuns[i].Trace.SequenceEqual(aloneRuns[i].Trace));
+    var differing = Enumerable.Range(0, programs.Count).Where(i => batchedRuns[i].Status != aloneRuns[i].Status || !batchedRuns[i].Trace.SequenceEqual(aloneRuns[i].Trace)).ToList();
+    var differ = differing.Count;
     if (differ > 0) status = 1;
+    foreach (var i in differing) Console.WriteLine($"  differs: {programs[i].Id} (batched {batchedRuns[i].Status}, one per process {aloneRuns[i].Status})");
     var best = batches && differ == 0 ? batched : alone;
     Console.WriteLine($"{name,-8} {(batches ? $"{batched.TotalSeconds:0.00} s" : "-"),9} {alone.TotalSeconds,8:0.00} s {floor.TotalSeconds,6:0.00} s {startup.TotalMilliseconds,6:0.0} ms {best / floor,10:0.00} {differ,6}");
 }

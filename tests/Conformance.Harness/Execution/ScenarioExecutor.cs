@@ -121,66 +121,54 @@ public sealed class ScenarioExecutor : IAsyncDisposable
 
     private async Task RunBatchAsync(IBatchingTarget batching, List<Job> batch)
     {
-        var started = DateTime.UtcNow;
-        var holding = false;
-        try
-        {
-            await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            holding = true;
-            started = DateTime.UtcNow;
-            var run = batching.RunBatchAsync([.. batch.Select(j => j.Program)], _timeout, _stopping.Token);
-            // The guard of RunNowAsync, per program: the batch's time limit holds for each program in turn.
-            var runs = await run.WaitAsync(_timeout * batch.Count + TimeSpan.FromSeconds(15), _stopping.Token).ConfigureAwait(false);
-            if (runs.Count != batch.Count) throw new InvalidOperationException($"the batch of {batch.Count} returned {runs.Count} runs");
-            for (var i = 0; i < batch.Count; i++) batch[i].Complete(runs[i]);
-        }
-        catch (TimeoutException)
-        {
-            Fail(batch, RunStatus.Timeout, $"the target did not return the batch of {batch.Count} within {batch.Count} x {_timeout.TotalSeconds:0.#} s (and a 15 s grace)", started);
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            Fail(batch, RunStatus.Error, "the run was stopped", started);
-        }
-        catch (Exception error)
-        {
-            Fail(batch, RunStatus.Error, $"the target adapter threw {error.GetType().Name}: {error.Message}", started);
-        }
-        finally
-        {
-            if (holding) _slots.Release();
-        }
-    }
-
-    private static void Fail(List<Job> batch, RunStatus status, string detail, DateTime started)
-    {
-        foreach (var job in batch) job.Complete(new TargetRun(status, [], detail, DateTime.UtcNow - started));
+        // The guard of RunNowAsync, per program: the batch's time limit holds for each program in turn.
+        var runs = await RunInSlotAsync(batch.Count, () => batching.RunBatchAsync([.. batch.Select(j => j.Program)], _timeout, _stopping.Token),
+            _timeout * batch.Count + Grace,
+            $"the target did not return the batch of {batch.Count} within {batch.Count} x {_timeout.TotalSeconds:0.#} s (and a 15 s grace)").ConfigureAwait(false);
+        for (var i = 0; i < batch.Count; i++) batch[i].Complete(runs[i]);
     }
 
     private async Task<TargetRun> RunNowAsync(ScenarioProgram program)
     {
+        // A guard beyond the target's own limit: a target that never returns must not hang the suite.
+        var runs = await RunInSlotAsync(1, async () => [await _target.RunAsync(program, _timeout, _stopping.Token).ConfigureAwait(false)],
+            _timeout + Grace, $"the target did not return within {_timeout.TotalSeconds:0.#} s (and a 15 s grace)").ConfigureAwait(false);
+        return runs[0];
+    }
+
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (the runs of <paramref name="count"/> programs) in a slot: waits for one, holds it while the
+    /// work runs, and gives every program the same TIMEOUT when the work outlives <paramref name="guard"/>, the same ERROR when
+    /// the run is stopped or the target adapter throws (or returns another number of runs). Never throws; always frees the slot.
+    /// </summary>
+    private async Task<IReadOnlyList<TargetRun>> RunInSlotAsync(int count, Func<Task<IReadOnlyList<TargetRun>>> work, TimeSpan guard, string timeoutDetail)
+    {
         var started = DateTime.UtcNow;
         var holding = false;
+        IReadOnlyList<TargetRun> Every(RunStatus status, string detail) =>
+            [.. Enumerable.Repeat(new TargetRun(status, [], detail, DateTime.UtcNow - started), count)];
         try
         {
             await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
             holding = true;
             started = DateTime.UtcNow;
-            var run = _target.RunAsync(program, _timeout, _stopping.Token);
-            // A guard beyond the target's own limit: a target that never returns must not hang the suite.
-            return await run.WaitAsync(_timeout + TimeSpan.FromSeconds(15), _stopping.Token).ConfigureAwait(false);
+            var runs = await work().WaitAsync(guard, _stopping.Token).ConfigureAwait(false);
+            if (runs.Count != count) throw new InvalidOperationException($"the batch of {count} returned {runs.Count} runs");
+            return runs;
         }
         catch (TimeoutException)
         {
-            return new TargetRun(RunStatus.Timeout, [], $"the target did not return within {_timeout.TotalSeconds:0.#} s (and a 15 s grace)", DateTime.UtcNow - started);
+            return Every(RunStatus.Timeout, timeoutDetail);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            return new TargetRun(RunStatus.Error, [], "the run was stopped", DateTime.UtcNow - started);
+            return Every(RunStatus.Error, "the run was stopped");
         }
         catch (Exception error)
         {
-            return new TargetRun(RunStatus.Error, [], $"the target adapter threw {error.GetType().Name}: {error.Message}", DateTime.UtcNow - started);
+            return Every(RunStatus.Error, $"the target adapter threw {error.GetType().Name}: {error.Message}");
         }
         finally
         {

@@ -45,7 +45,7 @@ public sealed class BatchLineAttributionTests
     [Fact]
     public void Interleaved_lines_go_to_their_programs_with_each_exit_line_from_its_own_report()
     {
-        var attempt = WorkerdBatchRun.Settle(3, Outcome(
+        var attempt = BatchSettlement.Settle(3, Outcome(
             ["@@trace[0] log: \"a\"", "@@trace[1] log: \"b\"", "@@trace[0] end", "@@trace[2] log: \"c\"", "@@trace[1] end", "@@trace[2] end"],
             new() { ["p0"] = true, ["p1"] = false, ["p2"] = true }));
         Assert.Equal(["log: \"a\"", "end", ExitLine.Ok], attempt.Runs[0]!.Trace);
@@ -57,7 +57,7 @@ public sealed class BatchLineAttributionTests
     [Fact]
     public void A_program_without_end_without_its_report_or_with_lines_after_end_is_left_to_run_alone()
     {
-        var attempt = WorkerdBatchRun.Settle(4, Outcome(
+        var attempt = BatchSettlement.Settle(4, Outcome(
             ["@@trace[0] end", "@@trace[1] log: 1", "@@trace[2] end", "@@trace[3] end", "@@trace[3] log: \"late\""],
             new() { ["p0"] = true, ["p1"] = false, ["p3"] = true }));
         Assert.NotNull(attempt.Runs[0]);
@@ -69,7 +69,7 @@ public sealed class BatchLineAttributionTests
     [Fact]
     public void A_key_outside_the_batch_leaves_every_program_to_run_alone()
     {
-        var attempt = WorkerdBatchRun.Settle(2, Outcome(["@@trace[0] end", "@@trace[1] end", "@@trace[2] end"], new() { ["p0"] = true, ["p1"] = true }));
+        var attempt = BatchSettlement.Settle(2, Outcome(["@@trace[0] end", "@@trace[1] end", "@@trace[2] end"], new() { ["p0"] = true, ["p1"] = true }));
         Assert.All(attempt.Runs, Assert.Null);
     }
 
@@ -78,7 +78,7 @@ public sealed class BatchLineAttributionTests
     {
         Assert.Equal("p12", WorkerdBatchConfig.LoadErrorService().Match("service p12: Uncaught SyntaxError: Unexpected token").Groups[1].Value);
         Assert.DoesNotMatch(WorkerdBatchConfig.LoadErrorService(), "service p1: Uncaught (in promise) Error: x");
-        var attempt = WorkerdBatchRun.Settle(3, Outcome([], [], loadError: "p1"));
+        var attempt = BatchSettlement.Settle(3, Outcome([], [], loadError: "p1"));
         Assert.Equal(1, attempt.LoadErrorKey);
         Assert.All(attempt.Runs, Assert.Null);
     }
@@ -90,9 +90,9 @@ public sealed class BatchLineAttributionTests
         {
             TestReports = new Dictionary<string, bool> { ["p0"] = true },
         };
-        var attempt = WorkerdBatchRun.Settle(3, timedOut);
+        var attempt = BatchSettlement.Settle(3, timedOut);
         Assert.Equal(1, attempt.HungKey);
         Assert.NotNull(attempt.Runs[0]);
-        Assert.Null(WorkerdBatchRun.Settle(3, timedOut with { TimedOut = false }).HungKey);
+        Assert.Null(BatchSettlement.Settle(3, timedOut with { TimedOut = false }).HungKey);
     }
 }

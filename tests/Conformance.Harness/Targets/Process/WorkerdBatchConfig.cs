@@ -16,7 +16,7 @@ internal static partial class WorkerdBatchConfig
     private const string SelfBinding = $"service = \"{ProgramFiles.Service}\"";
 
     /// <summary>The service (and sub-folder) of program <paramref name="key"/> of a batch.</summary>
-    public static string ServiceName(int key) => string.Create(CultureInfo.InvariantCulture, $"p{key}");
+    public static string ServiceName(int key) => BatchSettlement.ProgramName(key);
 
     /// <summary>workerd's report of a batch worker that failed to load: `service p3: Uncaught SyntaxError: ...`; group 1 is the service.</summary>
     [GeneratedRegex(@"^service (p\d+): Uncaught (?!\(in promise\))[A-Za-z_$]")]

@@ -40,16 +40,7 @@ internal sealed class WorkerdBatchRun(
         return [.. results.Select(r => r!)];
     }
 
-    /// <summary>The program a timed-out batch was running: services run in order, so the first one without a report.</summary>
-    internal static int? HungKey(int count, ProcessOutcome outcome) =>
-        outcome.TimedOut
-            ? Enumerable.Range(0, count).Cast<int?>().FirstOrDefault(k => !outcome.TestReports.ContainsKey(WorkerdBatchConfig.ServiceName(k!.Value)))
-            : null;
-
-    /// <summary>What one `workerd test` of a batch settled: a run per program or null (run it alone), and the program whose load error stopped it.</summary>
-    internal sealed record Attempt(IReadOnlyList<TargetRun?> Runs, int? LoadErrorKey, int? HungKey = null);
-
-    internal async Task<Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
+    internal async Task<BatchSettlement.Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
     {
         DirectoryInfo? folder = null;
         try
@@ -61,11 +52,11 @@ internal sealed class WorkerdBatchRun(
                 Batched = true,
             };
             var outcome = await ProcessRunner.RunAsync(spec, timeout, options, cancellationToken).ConfigureAwait(false);
-            return Settle(programs.Count, outcome);
+            return BatchSettlement.Settle(programs.Count, outcome);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return new Attempt(new TargetRun?[programs.Count], null); // each program alone reports its own preparation problem
+            return new BatchSettlement.Attempt(new TargetRun?[programs.Count], null); // each program alone reports its own preparation problem
         }
         finally
         {
@@ -80,7 +71,7 @@ internal sealed class WorkerdBatchRun(
         var utf8 = new UTF8Encoding(false);
         for (var key = 0; key < programs.Count; key++)
         {
-            var own = Directory.CreateDirectory(Path.Combine(folder, WorkerdBatchConfig.ServiceName(key))).FullName;
+            var own = Directory.CreateDirectory(Path.Combine(folder, BatchSettlement.ProgramName(key))).FullName;
             foreach (var (name, text) in driver.ModulesFor(programs[key]))
             {
                 var source = name == DriverFiles.TraceModule ? TraceProtocol.BatchedTraceModule(text, key) : text;
@@ -91,35 +82,4 @@ internal sealed class WorkerdBatchRun(
         File.WriteAllText(config, WorkerdBatchConfig.Render([.. programs.Select(p => p.CompatibilityDate)], [.. programs.Select(p => p.CompatibilityFlags)]), utf8);
         return config;
     }
-
-    /// <summary>Attributes the batch's lines to its programs (TF-1b) and keeps the runs that finished as a single run would have.</summary>
-    internal static Attempt Settle(int count, ProcessOutcome outcome)
-    {
-        var runs = new TargetRun?[count];
-        var lines = Enumerable.Range(0, count).Select(_ => new List<string>()).ToArray();
-        foreach (var line in outcome.Trace)
-        {
-            // A key outside the batch means lines cannot be trusted to their programs: everything runs alone.
-            if (!TraceProtocol.TryParseBatched(line, out var key, out var text) || key >= count) return new Attempt(runs, null);
-            lines[key].Add(text);
-        }
-        int? loadError = outcome.StderrWatchMatch is { } service ? KeyOf(service, count) : null;
-        if (outcome.StartFailure is not null || outcome.OutputOverflow) return new Attempt(runs, loadError);
-
-        var hung = HungKey(count, outcome);
-        var share = outcome.Elapsed / count;
-        for (var key = 0; key < count; key++)
-        {
-            var trace = lines[key];
-            var finished = trace.Count > 0 && trace[^1] == TraceProtocol.End && trace.IndexOf(TraceProtocol.End) == trace.Count - 1;
-            if (!finished || !outcome.TestReports.TryGetValue(WorkerdBatchConfig.ServiceName(key), out var passed)) continue;
-            // TF-13 as a single run writes it: `workerd test` of one passing program exits 0, of one failing program 1.
-            trace.Add(ExitLine.ForProcess(passed ? 0 : 1, loadError: false, passed));
-            runs[key] = new TargetRun(RunStatus.Completed, trace, passed ? "" : "exit code 1 after end", share);
-        }
-        return new Attempt(runs, loadError, hung);
-    }
-
-    private static int? KeyOf(string service, int count) =>
-        service.Length > 1 && int.TryParse(service.AsSpan(1), out var key) && key < count ? key : null;
 }

@@ -1,0 +1,29 @@
+using Conformance.Harness.Scenarios;
+
+namespace Conformance.Harness.Targets.Process;
+
+/// <summary>
+/// A Node, Deno or Bun target that runs many programs per runtime process, each in a fresh worker (spec/runtime-bridges.md
+/// B-13, <see cref="NodeBatchRun"/>). Used for a runtime only where every scenario's status and trace batched is the one it
+/// has one process per program (the decision and its evidence: <see cref="ProcessTargets"/>, docs/performance.md).
+/// </summary>
+internal sealed class BatchingNodeStyleTarget(NodeStyleTarget like) : NodeStyleTarget(like), IBatchingTarget
+{
+    /// <summary>A batch runs its programs one after another; each adds its worker start-up (a few ms) and its settle wait (TF-14).</summary>
+    public int MaxBatchSize => 32;
+
+    /// <summary>
+    /// As many runtimes at once as one process per program runs (<see cref="ProcessTarget.MaxParallelism"/>), so a program meets
+    /// the same contention for the cores in both modes. Measured on deno with four per core (workerd's setting) under a load
+    /// average of 65-78: two timing-bound scenarios (a 300 ms waitUntil against the settle wait, timers of two runs in
+    /// deadline order) came out in another order batched than alone, which a batch must never change.
+    /// </summary>
+    public int MaxBatchesInFlight => Environment.ProcessorCount;
+
+    public async Task<IReadOnlyList<TargetRun>> RunBatchAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (await CheckAvailabilityAsync(cancellationToken) is { } reason)
+            return [.. programs.Select(_ => new TargetRun(RunStatus.Unavailable, [], reason, TimeSpan.Zero))];
+        return await BatchRun(RunAsync).RunAsync(programs, timeout, cancellationToken).ConfigureAwait(false);
+    }
+}
