@@ -1,4 +1,3 @@
-using System.Text;
 using Conformance.Harness.Scenarios;
 
 namespace Conformance.Harness.Targets.Process;
@@ -48,50 +47,28 @@ internal sealed class NodeBatchRun(
         return results;
     }
 
-    internal async Task<BatchSettlement.Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        DirectoryInfo? folder = null;
-        try
+    internal Task<BatchSettlement.Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken) =>
+        BatchFolder.AttemptAsync(programs.Count, async folder =>
         {
-            folder = Directory.CreateTempSubdirectory("conformance-batch-");
-            Write(folder.FullName, programs);
+            Write(folder, programs);
             var limit = timeout < InBatchLimit ? timeout : InBatchLimit;
             var limitMs = ((long)limit.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var spec = runtime with
             {
-                Arguments = [.. runtime.Arguments, .. batchArguments(folder.FullName), Path.Combine(folder.FullName, BatchHost), limitMs,
+                Arguments = [.. runtime.Arguments, .. batchArguments(folder), Path.Combine(folder, BatchHost), limitMs,
                     .. Enumerable.Range(0, programs.Count).Select(BatchSettlement.ProgramName)],
-                WorkingDirectory = folder.FullName,
+                WorkingDirectory = folder,
                 Batched = true,
             };
             var outcome = await ProcessRunner.RunAsync(spec, limit + HostMargin, options, cancellationToken).ConfigureAwait(false);
             return BatchSettlement.Settle(programs.Count, outcome);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return new BatchSettlement.Attempt(new TargetRun?[programs.Count], null); // each program alone reports its own problem
-        }
-        finally
-        {
-            try { folder?.Delete(recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* a leftover temp folder is not worth failing for */ }
-        }
-    }
+        });
 
     /// <summary>Each program's modules (its trace module batched, TF-1b) and the bridge into its own folder; the batch host beside them.</summary>
     private void Write(string folder, IReadOnlyList<ScenarioProgram> programs)
     {
-        var utf8 = new UTF8Encoding(false);
         for (var key = 0; key < programs.Count; key++)
-        {
-            var own = Directory.CreateDirectory(Path.Combine(folder, BatchSettlement.ProgramName(key))).FullName;
-            foreach (var (name, text) in driver.ModulesFor(programs[key]))
-            {
-                var source = name == DriverFiles.TraceModule ? TraceProtocol.BatchedTraceModule(text, key) : text;
-                File.WriteAllText(Path.Combine(own, name), source, utf8);
-            }
-            ProgramFiles.WriteNodeHost(own, repositoryRoot);
-        }
+            ProgramFiles.WriteNodeHost(BatchFolder.WriteProgram(folder, key, programs[key], driver), repositoryRoot);
         File.Copy(BatchHostSource(repositoryRoot), Path.Combine(folder, BatchHost));
     }
 }

@@ -40,46 +40,24 @@ internal sealed class WorkerdBatchRun(
         return [.. results.Select(r => r!)];
     }
 
-    internal async Task<BatchSettlement.Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        DirectoryInfo? folder = null;
-        try
+    internal Task<BatchSettlement.Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken) =>
+        BatchFolder.AttemptAsync(programs.Count, async folder =>
         {
-            folder = Directory.CreateTempSubdirectory("conformance-batch-");
-            var config = Write(folder.FullName, programs);
-            var spec = new ProcessSpec(binary, ["test", config], folder.FullName, NodeStyleTarget.QuietEnvironment, WorkerdBatchConfig.LoadErrorService())
+            var config = Write(folder, programs);
+            var spec = new ProcessSpec(binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment, WorkerdBatchConfig.LoadErrorService())
             {
                 Batched = true,
             };
             var outcome = await ProcessRunner.RunAsync(spec, timeout, options, cancellationToken).ConfigureAwait(false);
             return BatchSettlement.Settle(programs.Count, outcome);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return new BatchSettlement.Attempt(new TargetRun?[programs.Count], null); // each program alone reports its own preparation problem
-        }
-        finally
-        {
-            try { folder?.Delete(recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* a leftover temp folder is not worth failing for */ }
-        }
-    }
+        });
 
-    /// <summary>Writes each program's modules into its own folder, with its batched trace module, and the batch config; returns the config path.</summary>
+    /// <summary>Writes each program's modules into its own folder (<see cref="BatchFolder.WriteProgram"/>) and the batch config; returns the config path.</summary>
     private string Write(string folder, IReadOnlyList<ScenarioProgram> programs)
     {
-        var utf8 = new UTF8Encoding(false);
-        for (var key = 0; key < programs.Count; key++)
-        {
-            var own = Directory.CreateDirectory(Path.Combine(folder, BatchSettlement.ProgramName(key))).FullName;
-            foreach (var (name, text) in driver.ModulesFor(programs[key]))
-            {
-                var source = name == DriverFiles.TraceModule ? TraceProtocol.BatchedTraceModule(text, key) : text;
-                File.WriteAllText(Path.Combine(own, name), source, utf8);
-            }
-        }
+        for (var key = 0; key < programs.Count; key++) BatchFolder.WriteProgram(folder, key, programs[key], driver);
         var config = Path.Combine(folder, ProgramFiles.Config);
-        File.WriteAllText(config, WorkerdBatchConfig.Render([.. programs.Select(p => p.CompatibilityDate)], [.. programs.Select(p => p.CompatibilityFlags)]), utf8);
+        File.WriteAllText(config, WorkerdBatchConfig.Render([.. programs.Select(p => p.CompatibilityDate)], [.. programs.Select(p => p.CompatibilityFlags)]), new UTF8Encoding(false));
         return config;
     }
 }
