@@ -6,13 +6,16 @@ import { emit, errorType } from './trace.mjs'; // first: the console is canonica
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 
 const g = globalThis;
-const stderr = (text) => g.process?.stderr?.write?.(`${text}\n`);
+// B-14 A runtime whose global object has no `process` (Deno 1.x) but which has `node:process`: the bridge uses that
+// module's object for its own work (stderr, the process events, exit); the program's global object stays as the runtime made it.
+const proc = g.process ?? (await import('node:process').then((m) => m.default ?? m, () => undefined));
+const stderr = (text) => proc?.stderr?.write?.(`${text}\n`);
 
 // B-11 The runtime's own warnings (Node's DeprecationWarning and the like) are not the program's output: Node
 // prints them through console.error, which trace.mjs has made a trace line, so they go to standard error here.
-if (typeof g.process?.on === 'function' && typeof g.process.removeAllListeners === 'function') {
-  g.process.removeAllListeners('warning');
-  g.process.on('warning', (warning) => stderr(`runtime warning: ${warning?.name}: ${warning?.message}`));
+if (typeof proc?.on === 'function' && typeof proc.removeAllListeners === 'function') {
+  proc.removeAllListeners('warning');
+  proc.on('warning', (warning) => stderr(`runtime warning: ${warning?.name}: ${warning?.message}`));
 }
 
 // B-1 A fresh, empty async context, captured before any program code runs: every request dispatched
@@ -56,16 +59,16 @@ if (!nativeRejectionEvents) {
     };
   }
   const reasons = new WeakMap(); // rejectionHandled only follows an unhandledRejection of the same promise
-  g.process.on('unhandledRejection', (reason, promise) => {
+  proc.on('unhandledRejection', (reason, promise) => {
     reasons.set(promise, reason);
     g.dispatchEvent(new g.PromiseRejectionEvent('unhandledrejection', { promise, reason, cancelable: true }));
   });
-  g.process.on('rejectionHandled', (promise) =>
+  proc.on('rejectionHandled', (promise) =>
     g.dispatchEvent(new g.PromiseRejectionEvent('rejectionhandled', { promise, reason: reasons.get(promise) })));
 } else {
   // B-4 Workers logs an unhandled rejection and keeps running; a runtime that exits on one is told
   // it is handled (a process listener counts as handling on Deno), without touching the global event.
-  g.process?.on?.('unhandledRejection', () => {});
+  proc?.on?.('unhandledRejection', () => {});
 }
 
 // B-12 What fails the test as `workerd test` reports it (TF-13): test() rejecting, a throwing timer callback
@@ -89,7 +92,7 @@ for (const name of ['setTimeout', 'setInterval']) {
 }
 
 // B-5 Workers logs an uncaught exception and keeps the request running.
-g.process?.on?.('uncaughtException', (error) => stderr(`uncaught exception: ${error?.stack ?? error}`));
+proc?.on?.('uncaughtException', (error) => stderr(`uncaught exception: ${error?.stack ?? error}`));
 
 // B-6 ctx: waitUntil keeps the run alive until the promise settles; the run ends when the test and
 // every waitUntil promise have settled, and timers still pending then are dropped, as in workerd test.
@@ -196,10 +199,10 @@ async function main() {
 // postMessage, so a single run never posts; Node and Bun workers pass the code through process.exit itself.
 const postExit = g.Deno && typeof g.postMessage === 'function' ? g.postMessage.bind(g) : null;
 function exit(code) {
-  const stdout = g.process.stdout;
+  const stdout = proc.stdout;
   const end = () => {
     postExit?.({ conformanceExit: code });
-    g.process.exit(code);
+    proc.exit(code);
   };
   if (typeof stdout?.write === 'function') stdout.write('', end);
   else end();

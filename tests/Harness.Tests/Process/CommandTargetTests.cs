@@ -22,6 +22,21 @@ public sealed class CommandTargetTests
     }
 
     [Fact]
+    public async Task A_runtime_with_no_global_process_runs_through_the_bridge_on_node_process()
+    {
+        // B-14: Deno 1.x has node:process but no global `process`. Node with its global removed stands in for it here; the
+        // bridge writes, bridges the rejection events and exits through node:process, and the program still sees no global.
+        var node = Path.Combine(Root, Node);
+        if (!File.Exists(node)) Assert.Skip($"{node} is missing; npm ci --prefix targets");
+        var target = ProcessTargets.TryCreate($"command:\"{node}\" --import data:text/javascript,delete%20globalThis.process {{node-host}}", Root)!;
+        var run = await RunAsync(target, Program("""
+            addEventListener('unhandledrejection', (e) => { e.preventDefault(); console.log('rejected', e.reason); });
+            export default { async test() { console.log(typeof globalThis.process); Promise.reject('r'); await new Promise((r) => setTimeout(r, 10)); } };
+            """));
+        AssertTrace(run, "log: \"undefined\"", "log: \"rejected\" \"r\"", "end", ExitLine.Ok);
+    }
+
+    [Fact]
     public async Task A_command_template_can_run_workerd_with_the_generated_config()
     {
         var workerd = Path.Combine(Root, "targets/node_modules", WorkerdTarget.PinnedBinary);
