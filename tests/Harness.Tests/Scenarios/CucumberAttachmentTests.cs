@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Conformance.Harness.Execution;
 using Conformance.Harness.Features;
 using Conformance.Harness.Snapshots;
 
@@ -22,21 +20,7 @@ public sealed class CucumberAttachmentTests : IDisposable
     [Fact]
     public async Task Each_scenario_that_ran_carries_its_verified_trace_in_the_ndjson()
     {
-        var features = Fixtures.CopyFeaturesTo(_temp);
-        var report = _temp.File("report");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _temp.Path };
-        info.ArgumentList.Add(SpecsAssembly.Dll);
-        info.Environment[ConformanceSettings.FeaturesVariable] = features;
-        info.Environment[ConformanceSettings.ReportDirVariable] = report;
-        info.Environment[ConformanceSettings.ExpectationsVariable] = _temp.File("no-expectations.txt");
-        info.Environment[ConformanceSettings.TargetVariable] = "reference";
-        using var process = System.Diagnostics.Process.Start(info)!;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(3));
-        var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var stderr = process.StandardError.ReadToEndAsync(limit.Token);
-        await process.WaitForExitAsync(limit.Token);
-        var output = await stdout + await stderr;
+        var (report, output, exitCode) = await SpecsAssembly.RunOnFixturesAsync(_temp);
 
         var ndjson = Path.Combine(report, "cucumber-messages.ndjson");
         Assert.True(File.Exists(ndjson), $"no {ndjson}:\n{output}");
@@ -49,7 +33,7 @@ public sealed class CucumberAttachmentTests : IDisposable
         var pickleName = messages.Where(m => m.TryGetProperty("pickle", out _)).Select(m => m.GetProperty("pickle"))
             .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("name").GetString()!);
 
-        var catalog = FeatureCatalog.Load(features);
+        var catalog = FeatureCatalog.Load(Path.Combine(_temp.Path, "features"));
         var ran = catalog.Entries.Where(e => e.Problem is null && File.Exists(e.VerifiedPath)).ToArray();
         Assert.NotEmpty(ran);
         foreach (var entry in ran)

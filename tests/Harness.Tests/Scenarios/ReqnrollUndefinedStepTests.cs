@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Conformance.Harness.Execution;
 using Conformance.Harness.Reports;
 
 namespace Harness.Tests.Scenarios;
@@ -18,21 +16,7 @@ public sealed class ReqnrollUndefinedStepTests : IDisposable
     [Fact]
     public async Task An_undefined_step_is_an_error_through_reqnroll_and_the_other_rows_still_pass()
     {
-        var features = Fixtures.CopyFeaturesTo(_temp);
-        var report = _temp.File("report");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _temp.Path };
-        info.ArgumentList.Add(SpecsAssembly.Dll);
-        info.Environment[ConformanceSettings.FeaturesVariable] = features;
-        info.Environment[ConformanceSettings.ReportDirVariable] = report;
-        info.Environment[ConformanceSettings.ExpectationsVariable] = _temp.File("no-expectations.txt");
-        info.Environment[ConformanceSettings.TargetVariable] = "reference";
-        using var process = System.Diagnostics.Process.Start(info)!;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(3));
-        var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var stderr = process.StandardError.ReadToEndAsync(limit.Token);
-        await process.WaitForExitAsync(limit.Token);
-        var output = await stdout + await stderr;
+        var (report, output, exitCode) = await SpecsAssembly.RunOnFixturesAsync(_temp);
 
         var all = ScenarioResult.ReadAll(Path.Combine(report, ResultsJournal.FileName));
         var results = all.Select(r => r.Id + "|" + r.Status).ToHashSet();
@@ -42,6 +26,6 @@ public sealed class ReqnrollUndefinedStepTests : IDisposable
         Assert.Contains("\"the moon is full\"", undefined.Detail);
         Assert.Contains("basics/run/run-returns-the-callback-s-value|PASS", results);
         Assert.Contains("basics/run/a-top-level-throw-is-a-load-error|PASS", results);
-        Assert.NotEqual(0, process.ExitCode);
+        Assert.NotEqual(0, exitCode);
     }
 }
