@@ -15,8 +15,9 @@ Feature: Requests sent to the worker itself and work that outlives a handler
         async test(controller, env, ctx) {
           setInterval(() => {}, 1000);
           ctx.waitUntil(als.run('background', async () => {
-            // far longer than the driver's three settle turns (TF-9), so the order never depends on load
-            await scheduler.wait(300);
+            // ten times the driver's settle wait (TF-9, TF-14): only a stall of most of a second between the
+            // handler's return and the driver's settle timer could bring this line before `end`
+            await scheduler.wait(1000);
             console.log('background work', als.getStore());
           }));
           console.log('test returns', als.getStore());
