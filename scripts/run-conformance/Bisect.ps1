@@ -18,10 +18,7 @@ function Invoke-Bisect([string[]] $targets) {
         $bisectArgs += @('--target', $targets[0], '--dates', $CompatibilityDate)
     } else { Write-Host $usage -ForegroundColor Red; return 2 }
     Invoke-Build
-    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
-    if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
-    if ($CompatibilityFlags.Count -gt 0) { $env:CONFORMANCE_COMPATIBILITY_FLAGS = $CompatibilityFlags -join ',' }
-    if ($NoBatch) { $env:CONFORMANCE_NO_BATCH = '1' }
+    Set-RunSettings
     dotnet $reportsDll @bisectArgs | Out-Host
     $LASTEXITCODE
 }

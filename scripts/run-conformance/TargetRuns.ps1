@@ -10,12 +10,23 @@ $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FRO
     'CONFORMANCE_ALLOW_UNAVAILABLE', 'CONFORMANCE_UPDATE_EXPECTATIONS', 'CONFORMANCE_COMPATIBILITY_DATE', 'CONFORMANCE_COMPATIBILITY_FLAGS',
     'CONFORMANCE_NO_BATCH'
 
+# The settings every run of the suite takes from the command line, set afresh (what an earlier run left is cleared first):
+# Start-TargetRun, -Bisect and -History all run the suite with them. A -CompatibilityDate range is -Bisect's own axis, not a setting.
+function Set-RunSettings {
+    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
+    if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
+    if ($CompatibilityDate -and $CompatibilityDate -notmatch '\.\.') { $env:CONFORMANCE_COMPATIBILITY_DATE = $CompatibilityDate }
+    if ($CompatibilityFlags.Count -gt 0) { $env:CONFORMANCE_COMPATIBILITY_FLAGS = $CompatibilityFlags -join ',' }
+    if ($NoBatch) { $env:CONFORMANCE_NO_BATCH = '1' }
+}
+
 # Starts dotnet test on one target; with -Detailed it runs in the foreground and has finished when this returns.
 function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     New-Item -ItemType Directory -Force -Path $dir | Out-Null
     # A follower must not count the previous run's rows before this run starts its journal afresh.
     Remove-Item (Join-Path $dir 'results.jsonl'), (Join-Path $dir 'selected.txt') -ErrorAction SilentlyContinue
-    foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    Set-RunSettings
     $env:CONFORMANCE_TARGET = $t
     $env:CONFORMANCE_REPORT_DIR = $dir
     if ($Accept) { $env:CONFORMANCE_ACCEPT = '1' }
@@ -23,11 +34,6 @@ function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     if ($UpdateExpectations) { $env:CONFORMANCE_UPDATE_EXPECTATIONS = '1' }
     if ($AcceptFrom) { $env:CONFORMANCE_ACCEPT_FROM = $AcceptFrom }
     if ($Shard) { $env:CONFORMANCE_SHARD = $Shard }
-    if ($Timeout -gt 0) { $env:CONFORMANCE_TIMEOUT_SECONDS = [string]$Timeout }
-    if ($Parallelism -gt 0) { $env:CONFORMANCE_PARALLELISM = [string]$Parallelism }
-    if ($CompatibilityDate) { $env:CONFORMANCE_COMPATIBILITY_DATE = $CompatibilityDate }
-    if ($CompatibilityFlags.Count -gt 0) { $env:CONFORMANCE_COMPATIBILITY_FLAGS = $CompatibilityFlags -join ',' }
-    if ($NoBatch) { $env:CONFORMANCE_NO_BATCH = '1' }
 
     Write-Host "== $t$runLabel ==  reports: $dir$(if ($testFilter) { "  filter: $testFilter" })" -ForegroundColor Cyan
     $testArgs = @('test', $specs, '--no-build', '--nologo',
