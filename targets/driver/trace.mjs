@@ -17,19 +17,27 @@ export function errorType(value) {
   return `non-error ${format(value)}`;
 }
 
-// TF-11 Host classes: the runtime's own constructors, reachable as a global or exported by node:async_hooks.
-// Captured before the program runs, so a program that assigns a global later does not make its class a host one.
-const hostClasses = new Set();
-for (const name of Object.getOwnPropertyNames(globalThis)) {
-  let value;
-  try {
-    value = globalThis[name]; // some globals are lazy getters (Node's Response)
-  } catch {
-    continue;
+// TF-11 Host classes: the runtime's own constructors, reachable as a global or exported by node:async_hooks. The global
+// names are taken now, before the program runs, so a global the program adds is never a host class; their values are read
+// when the first object is formatted: reading every global makes Node and Deno load their lazy globals (fetch, Response,
+// ...), most of a program's start-up cost there (docs/performance.md), and most programs never format an object.
+const hostNames = Object.getOwnPropertyNames(globalThis);
+let hostClasses;
+function hostClassSet() {
+  if (hostClasses !== undefined) return hostClasses;
+  hostClasses = new Set();
+  for (const name of hostNames) {
+    let value;
+    try {
+      value = globalThis[name]; // some globals are lazy getters (Node's Response)
+    } catch {
+      continue;
+    }
+    if (typeof value === 'function') hostClasses.add(value);
   }
-  if (typeof value === 'function') hostClasses.add(value);
+  for (const value of Object.values(asyncHooks)) if (typeof value === 'function') hostClasses.add(value);
+  return hostClasses;
 }
-for (const value of Object.values(asyncHooks)) if (typeof value === 'function') hostClasses.add(value);
 const SHOWN = new Set([Object, Array, Map, Set]); // host classes whose instances show their contents (TF-11)
 
 function constructorOf(proto) {
@@ -41,7 +49,7 @@ function constructorOf(proto) {
 function nearestHostClass(value) {
   for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
     const c = constructorOf(proto); // a prototype without its own constructor (a generator's, Object.create's) is passed over
-    if (c !== undefined && hostClasses.has(c)) return c;
+    if (c !== undefined && hostClassSet().has(c)) return c;
   }
   return undefined;
 }

@@ -43,6 +43,7 @@ public sealed class TraceFormatTests
         ("new EventTarget()", "[EventTarget]"),
         ("new AbortController().signal", "[AbortSignal]"),
         ("(() => { class Bus extends EventTarget { x = 1; } return new Bus(); })()", "[Bus]"),
+        ("(() => { globalThis.AddedLater = class AddedLater { a = 1; }; return new AddedLater(); })()", "AddedLater {a: 1}"),
         ("new AsyncLocalStorage()", "[AsyncLocalStorage]"),
         ("(() => { class R extends AsyncResource { r = 1; } return new R('r'); })()", "[R]"),
         ("new Date(0)", "[Date]"),
