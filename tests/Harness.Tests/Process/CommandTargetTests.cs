@@ -142,6 +142,6 @@ public sealed class CommandTargetTests
         Assert.Equal(["workerd", "node", "node26", "deno", "bun", "system-node", "command:<template>"], ProcessTargets.KnownNames);
         foreach (var name in ProcessTargets.FixedNames) Assert.Equal(name, ProcessTargets.TryCreate(name, Root)!.Name);
         Assert.Null(ProcessTargets.TryCreate("reference", Root));
-        Assert.Equal(Environment.ProcessorCount, ProcessTargets.TryCreate("node", Root)!.MaxParallelism);
+        Assert.Equal(4 * Environment.ProcessorCount, ProcessTargets.TryCreate("node", Root)!.MaxParallelism);
     }
 }

@@ -14,11 +14,9 @@ internal sealed class BatchingNodeStyleTarget(NodeStyleTarget like) : NodeStyleT
 
     /// <summary>
     /// As many runtimes at once as one process per program runs (<see cref="ProcessTarget.MaxParallelism"/>), so a program meets
-    /// the same contention for the cores in both modes. Measured on deno with four per core (workerd's setting) under a load
-    /// average of 65-78: two timing-bound scenarios (a 300 ms waitUntil against the settle wait, timers of two runs in
-    /// deadline order) came out in another order batched than alone, which a batch must never change.
+    /// the same contention for the cores in both modes.
     /// </summary>
-    public int MaxBatchesInFlight => Environment.ProcessorCount;
+    public int MaxBatchesInFlight => LanesPerCore * Environment.ProcessorCount;
 
     public async Task<IReadOnlyList<TargetRun>> RunBatchAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
     {

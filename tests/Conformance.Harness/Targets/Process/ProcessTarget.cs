@@ -16,7 +16,15 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     private string? unavailableReason;
 
     public string Name { get; } = name;
-    public int MaxParallelism => Environment.ProcessorCount;
+    /// <summary>
+    /// Runs in flight per core, for one process per program and for batches alike (<see cref="WorkerdTarget"/>,
+    /// <see cref="BatchingNodeStyleTarget"/>): a run spends most of its wall time idle in its settle wait (TF-14, 100 ms
+    /// against a start-up of 10-80 ms), so one run per core leaves the cores mostly idle. The two scenarios that flipped
+    /// under four per core were made independent of load (docs/performance.md, "Lanes").
+    /// </summary>
+    public const int LanesPerCore = 4;
+
+    public int MaxParallelism => LanesPerCore * Environment.ProcessorCount;
     public virtual bool PinsTraces => true;
     protected string RepositoryRoot { get; } = Path.GetFullPath(repositoryRoot);
     protected ProcessTargetOptions Options { get; } = options;

@@ -27,7 +27,7 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
     public int MaxBatchSize => 32;
 
     /// <summary>A batch mostly waits out settle timers one program after another: four per core keep the cores busy.</summary>
-    public int MaxBatchesInFlight => 4 * Environment.ProcessorCount;
+    public int MaxBatchesInFlight => LanesPerCore * Environment.ProcessorCount;
 
     public async Task<IReadOnlyList<TargetRun>> RunBatchAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken)
     {
