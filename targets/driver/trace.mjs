@@ -22,6 +22,11 @@ export function errorType(value) {
 // when the first object is formatted: reading every global makes Node and Deno load their lazy globals (fetch, Response,
 // ...), most of a program's start-up cost there (docs/performance.md), and most programs never format an object.
 const hostNames = Object.getOwnPropertyNames(globalThis);
+// TF-3a The console is made ready before the program runs: on workerd releases of 2025 (1.20250109.0, 1.20250404.0) the
+// first console.log loads `process` and `Buffer` lazily and drains the microtask queue doing it, so a program's first
+// line would come after its queued microtasks. Reading the two globals here loads them first (docs/releases.md).
+void globalThis.process;
+void globalThis.Buffer;
 let hostClasses;
 function hostClassSet() {
   if (hostClasses !== undefined) return hostClasses;
