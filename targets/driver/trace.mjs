@@ -4,6 +4,10 @@ import * as asyncHooks from 'node:async_hooks';
 
 const PREFIX = '@@trace ';
 const print = globalThis.console.log.bind(globalThis.console);
+// TF-3a The console writes one line, not a trace line (TF-1), before the program runs: on workerd releases before 2025-05
+// (1.20240117.0 to 1.20250404.0) the first console.log drains the microtask queue (it loads what it needs lazily), so a
+// program's first line would come after the microtasks it had queued.
+print('@@console-ready');
 const MAX_DEPTH = 3; // TF-5
 
 /** Writes one trace line (TF-1): the prefix, then the line with newlines escaped (TF-2). */
@@ -22,11 +26,6 @@ export function errorType(value) {
 // when the first object is formatted: reading every global makes Node and Deno load their lazy globals (fetch, Response,
 // ...), most of a program's start-up cost there (docs/performance.md), and most programs never format an object.
 const hostNames = Object.getOwnPropertyNames(globalThis);
-// TF-3a The console is made ready before the program runs: on workerd releases of 2025 (1.20250109.0, 1.20250404.0) the
-// first console.log loads `process` and `Buffer` lazily and drains the microtask queue doing it, so a program's first
-// line would come after its queued microtasks. Reading the two globals here loads them first (docs/releases.md).
-void globalThis.process;
-void globalThis.Buffer;
 let hostClasses;
 function hostClassSet() {
   if (hostClasses !== undefined) return hostClasses;

@@ -357,6 +357,7 @@ public class HostOutcomeTests
         var result = WorkerHost.Run(WorkerSource.FromModules(modules, "driver.mjs"), new WorkerHostOptions { Stdout = lines.Add }, TestContext.Current.CancellationToken);
         Assert.Equal(WorkerOutcome.Completed, result.Outcome);
         Assert.Equal([
+            "@@console-ready", // trace.mjs's own line, not a trace line (TF-3a)
             "@@trace log: \"fetch\" 1 {n: 1, s: \"str\"} [1, \"a\"]",
             "@@trace log: \"unhandled\" 1 [Error]",
             "@@trace log: \"fetch\" 0 {n: 0, s: \"str\"} [1, \"a\"]",

@@ -61,7 +61,7 @@ public sealed class TraceFormatTests
             import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
             const expressions = {{JsonSerializer.Serialize(Table.Select(t => t.Expression))}};
             const out = expressions.map((e) => format(new Function('AsyncLocalStorage', 'AsyncResource', `return (${e});`)(AsyncLocalStorage, AsyncResource)));
-            process.stdout.write(JSON.stringify(out));
+            process.stdout.write('\n' + JSON.stringify(out)); // after trace.mjs's own first line (TF-3a)
             """;
         var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("--input-type=module");
@@ -72,7 +72,7 @@ public sealed class TraceFormatTests
         var stderr = node.StandardError.ReadToEnd();
         node.WaitForExit();
         Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {stderr}");
-        var printed = JsonSerializer.Deserialize<string[]>(stdout)!;
+        var printed = JsonSerializer.Deserialize<string[]>(stdout.Split('\n')[^1])!;
         var mismatches = Table.Zip(printed)
             .Where(pair => pair.First.Expected != pair.Second)
             .Select(pair => $"{pair.First.Expression}\n  expected {pair.First.Expected}\n  printed  {pair.Second}");

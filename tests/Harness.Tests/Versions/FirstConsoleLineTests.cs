@@ -6,8 +6,8 @@ namespace Harness.Tests.Versions;
 
 /// <summary>
 /// TF-3a: writing the program's first line runs none of its code. On workerd 1.20250109.0 the first console.log loads
-/// `process` and `Buffer` lazily and drains the microtask queue doing it, so without trace.mjs reading them first a
-/// microtask queued before the first line prints before it. Installs that release into the runtime cache (npm) when it is
+/// `process` and `Buffer` lazily and drains the microtask queue doing it, so without trace.mjs's own first line (written
+/// before the program runs) a microtask queued before the program's first line prints before it. Installs that release into the runtime cache (npm) when it is
 /// missing; where it cannot be installed the test skips, but under CI (CI=true) it fails.
 /// </summary>
 public sealed class FirstConsoleLineTests
