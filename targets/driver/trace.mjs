@@ -4,9 +4,9 @@ import * as asyncHooks from 'node:async_hooks';
 
 const PREFIX = '@@trace ';
 const print = globalThis.console.log.bind(globalThis.console);
-// TF-3a The console writes one line, not a trace line (TF-1), before the program runs: on workerd releases before 2025-05
-// (1.20240117.0 to 1.20250404.0) the first console.log drains the microtask queue (it loads what it needs lazily), so a
-// program's first line would come after the microtasks it had queued.
+// TF-3a The console writes one line, not a trace line (TF-1), before the program runs: on workerd 1.20240117.0, 1.20250109.0
+// and 1.20250404.0 (the releases measured) the first console.log drains the microtask queue (it loads what it needs lazily),
+// so a program's first line would come after the microtasks it had queued.
 print('@@console-ready');
 const MAX_DEPTH = 3; // TF-5
 
