@@ -44,8 +44,8 @@ public static class ProcessTargets
     /// </summary>
     public static IReadOnlySet<string> BatchedRuntimes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        // deno: 0 of 814 scenarios differ (tests/perf/measure-batching.sh deno, 2026-12-01, load average 41-67: batched
-        // 172.0 s, one process per program 188.4 s), with one batch per core (BatchingNodeStyleTarget.MaxBatchesInFlight).
+        // deno: 0 of 1170 scenarios differ with four batches per core (BatchingNodeStyleTarget.MaxBatchesInFlight):
+        // tests/perf/measure-batching.sh, 2026-12-02, batched 32.5 s, one process per program 38.4 s; .ci/run checks it on every run.
         "deno",
         // Not node, node26, system-node (a worker's bootstrap takes async ids: asyncId() differs in 11 scenarios) nor bun
         // (16 scenarios differ: rejection-event frames, executionAsyncResource()); NodeBatchRunTests holds each.
