@@ -47,8 +47,9 @@ public static class ProcessTargets
         // deno: 0 of 1170 scenarios differ with four batches per core (BatchingNodeStyleTarget.MaxBatchesInFlight):
         // tests/perf/measure-batching.sh, 2026-12-02, batched 32.5 s, one process per program 38.4 s; .ci/run checks it on every run.
         "deno",
-        // Not node, node26, system-node (a worker's bootstrap takes async ids: asyncId() differs in 11 scenarios) nor bun
-        // (16 scenarios differ: rejection-event frames, executionAsyncResource()); NodeBatchRunTests holds each.
+        // Not node, node26, system-node (a worker's bootstrap takes async ids: asyncId() differs, 2 of 1170 scenarios on node26)
+        // nor bun (0 of 1170 differ since B-15, but batched is no faster, and executionAsyncResource() differs in a worker);
+        // NodeBatchRunTests holds each difference; docs/performance.md has the runs.
     };
 
     private static bool Batches(string name)
