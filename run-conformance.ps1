@@ -10,7 +10,7 @@
 #
 # Output: a progress line per target every 10 s (30 s after the first minute) while it runs, then a block per unexpected result (scenario id, feature:line,
 # requirements and profile, status, the diff, the runtime's exit code and the end of its standard error) and a table of
-# statuses per target (`Conformance.Reports progress` and `console`); no colour or carriage return unless it is a terminal.
+# statuses per target (`Conformance.Cli progress` and `console`); no colour or carriage return unless it is a terminal.
 # dotnet test's own output goes to <ReportDir>/<target>/dotnet-test.log; -Detailed shows it instead, as it runs.
 #
 #   dotnet pwsh ./run-conformance.ps1 -Target node -UpdateExpectations            # re-pin targets/expectations/node.txt from this run
@@ -83,8 +83,8 @@ param(
     # One process per program even on a target that runs many programs per process (workerd; spec/trace-format.md, TF-1b).
     [switch] $NoBatch,
     # Differential exploration instead of the suite: generate this many programs, run each on workerd and on each -Target, and
-    # write every divergence, minimised, as a ready scenario under <ReportDir>/<target>/explore/ (tests/Conformance.Explore).
-    # -Shard i/n splits the programs by index; merge shard reports with `dotnet run --project tests/Conformance.Explore -- merge`.
+    # write every divergence, minimised, as a ready scenario under <ReportDir>/<target>/explore/ (tools/Conformance.Explore).
+    # -Shard i/n splits the programs by index; merge shard reports with `dotnet run --project tools/Conformance.Explore -- merge`.
     [int] $Explore = 0,
     # The exploration's seed: the same seed gives the same programs and the same report (apart from timing figures).
     [long] $Seed = 1,
@@ -101,8 +101,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
-$reportsProject = Join-Path $root 'tests/Conformance.Reports/Conformance.Reports.csproj'
-$reportsDll = Join-Path $root 'tests/Conformance.Reports/bin/Debug/net10.0/Conformance.Reports.dll'
+$reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
+$reportsDll = Join-Path $root 'tests/Conformance.Cli/bin/Debug/net10.0/Conformance.Cli.dll'
 $knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
 foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")

@@ -178,7 +178,7 @@ Feature: exit()
     When the test handler runs
     Then the trace matches the verified snapshot
 
-  # Found by exploration (tests/Conformance.Explore, seed 7, program 342, on Node 20): a run() of the same storage
+  # Found by exploration (tools/Conformance.Explore, seed 7, program 342, on Node 20): a run() of the same storage
   # inside exit() must not end the exit; when it returns, exit's undefined store is current again.
   @ALS-EXIT-2 @ALS-RUN-2 @documented
   Scenario: a run inside exit restores exit's empty store when it returns

@@ -1,7 +1,7 @@
 # -Bisect, dot-sourced by run-conformance.ps1: for each selected scenario, the first release where its outcome (status and
 # trace digest) changed, by binary search over the releases npm publishes in -Target <runtime>@<from>..<to> (pre-releases with
 # -IncludePrereleases), or over the days of -CompatibilityDate <from>..<to> on one target. The logic is C#
-# (tests/Conformance.Harness/Releases/Bisector.cs, run by `Conformance.Reports bisect`); each release's report goes to
+# (tests/Conformance.Harness/Releases/Bisector.cs, run by `Conformance.Cli bisect`); each release's report goes to
 # <ReportDir>/bisect/<target>/. Exit code: 0 an answer per scenario, 1 more than one change or an unresolved gap, 2 usage,
 # 3 fewer than two releases start.
 

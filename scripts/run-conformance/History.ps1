@@ -1,5 +1,5 @@
 # -History, dot-sourced by run-conformance.ps1: runs the selection on each -Target <runtime>@<version> and writes
-# docs/history.md (`Conformance.Reports history`: PASS per profile per release, and each scenario whose outcome changed between
+# docs/history.md (`Conformance.Cli history`: PASS per profile per release, and each scenario whose outcome changed between
 # consecutive releases of a runtime). Each release's report goes to <ReportDir>/history/<target>/.
 
 function Invoke-History([string[]] $targets) {

@@ -2,7 +2,7 @@
 #
 # The selection runs N times on each target, one run after another, run i writing its full report to
 # <ReportDir>/<target>/run-<i>/ (results.jsonl with each scenario's status and trace hash, summary.md, junit.xml); the runs are
-# kept. Then `Conformance.Reports repeatability` compares them and prints, per target, `repeatability: <target> N runs, K
+# kept. Then `Conformance.Cli repeatability` compares them and prints, per target, `repeatability: <target> N runs, K
 # scenarios changed` followed by every scenario whose status or trace was not the same in all N runs (which runs saw what, and
 # the first differing trace line); the same text goes to <ReportDir>/<target>/repeatability.txt, and the wall time of the N
 # runs is printed after it. Pass or fail does not matter in this mode (a scenario that fails the same way every time is

@@ -1,5 +1,5 @@
 # The end of a run, dot-sourced by run-conformance.ps1: the unexpected results, the table and the matrix across targets
-# (`Conformance.Reports console` and `matrix`), the living-documentation site over the run's targets (`site`, one line:
+# (`Conformance.Cli console` and `matrix`), the living-documentation site over the run's targets (`site`, one line:
 # its path; docs/living-documentation.md), the wall time, and the exit code (see run-conformance.ps1's header).
 
 function Exit-Run([string[]] $targets, [double] $seconds) {

@@ -3,7 +3,7 @@
 # Targets run one after another unless -Parallel: received files go to <ReportDir>/<target>/received/ and cannot clash, but two
 # accepts at once would race on the verified files and the provenance manifest (so -Parallel refuses -Accept). Each target's
 # own scenarios run in parallel. By default dotnet test writes to <ReportDir>/<target>/dotnet-test.log and the console shows a
-# progress line per target (`Conformance.Reports progress`, following results.jsonl), then `Conformance.Reports console`.
+# progress line per target (`Conformance.Cli progress`, following results.jsonl), then `Conformance.Cli console`.
 # The settings reach the test run as environment variables (tests/Conformance.Harness/Execution/ConformanceSettings.cs).
 
 $variables = 'CONFORMANCE_TARGET', 'CONFORMANCE_ACCEPT', 'CONFORMANCE_ACCEPT_FROM', 'CONFORMANCE_REPORT_DIR', 'CONFORMANCE_SHARD', 'CONFORMANCE_TIMEOUT_SECONDS', 'CONFORMANCE_PARALLELISM',

@@ -1,10 +1,10 @@
-// Measures differential exploration (tests/Conformance.Explore, issue 9): per target and in one run, the programs per
+// Measures differential exploration (tools/Conformance.Explore, issue 9): per target and in one run, the programs per
 // second of a seeded exploration of N programs against workerd, as summary.json counts them (every step, stability
 // re-runs and minimisation included), with the divergences and statuses it met and the machine's load average before
 // and after each target. Goal: 20 programs per second or more against workerd on a 2-core machine.
 // Run: tests/perf/measure-explore.sh [targets=reference,workerd,node,node26,deno,bun] [N=200] [seed=20261201]
 #:project PerfTiming/PerfTiming.csproj
-#:project ../Conformance.Explore/Conformance.Explore.csproj
+#:project ../../tools/Conformance.Explore/Conformance.Explore.csproj
 using System.Globalization;
 using Conformance.Explore.Exploring;
 using PerfTiming;

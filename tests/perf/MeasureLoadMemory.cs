@@ -38,7 +38,7 @@ RunLoad(program, sampleLive: false);
 // The same program with one request: what the engine, the modules and the driver hold at `end` on their own. The
 // 1000-request run holds about 1.8 MiB more there; a heap dump at `end` shows what: plan.mjs's 1000 request literals
 // (their AST and values), the driver's 1000 result lines and grown collection capacity. No request frame is alive
-// then (only the empty frame and test()'s); tests/Harness.Tests/Load checks that with WeakRefs to the stores.
+// then (only the empty frame and test()'s); tests/unit/Harness.Tests/Load checks that with WeakRefs to the stores.
 var single = program with { Plan = program.Plan with { Requests = program.Plan.Requests.Take(1).ToArray() } };
 var baselineAtEnd = RunLoad(single, sampleLive: false).AtEndMiB;
 

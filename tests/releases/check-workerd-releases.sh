@@ -42,7 +42,7 @@ fi
 
 cache=${CONFORMANCE_RUNTIME_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/workers-als-conformance}
 reports=$(mktemp -d)
-dotnet build tests/Conformance.Specs -v q --nologo >/dev/null && dotnet build tests/Conformance.Reports -v q --nologo >/dev/null \
+dotnet build tests/Conformance.Specs -v q --nologo >/dev/null && dotnet build tests/Conformance.Cli -v q --nologo >/dev/null \
   || { echo "the build failed" >&2; exit 2; }
 
 table="| release | clamped date | PASS | FAIL | NOT-APPLICABLE | TIMEOUT | CRASH | ERROR | seconds |

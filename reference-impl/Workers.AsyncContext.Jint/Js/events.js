@@ -4,7 +4,7 @@
 (function (H, web) {
   'use strict';
 
-  // ---- Events, as workerd's (observed there, see tests/ReferenceImpl.Tests/HostEventTargetTests.cs).
+  // ---- Events, as workerd's (observed there, see tests/unit/ReferenceImpl.Tests/HostEventTargetTests.cs).
   // OBS-LISTENER-NOCAPTURE-1: a listener captures no async context; it runs in whatever frame the code that
   // dispatches (dispatchEvent, controller.abort(), the host's rejection report) is running in.
   const illegal = () => new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');

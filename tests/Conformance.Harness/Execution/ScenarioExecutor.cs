@@ -11,7 +11,7 @@ namespace Conformance.Harness.Execution;
 /// On a target that batches (<see cref="IBatchingTarget"/>, TF-1b) prefetch takes the queue a batch at a time, in order, and
 /// each batch takes one slot; a test whose program a batch took waits for that batch, and one no batch took yet runs alone.
 /// <see cref="RunAllAsync"/> runs a set of programs the way prefetch does (in batches on a batching target) and waits for
-/// them without claiming any: the exploration (tests/Conformance.Explore) runs its rounds that way.
+/// them without claiming any: the exploration (tools/Conformance.Explore) runs its rounds that way.
 /// </summary>
 public sealed class ScenarioExecutor : IAsyncDisposable
 {

@@ -48,7 +48,7 @@ public sealed record ReleaseRun(string Release, IReadOnlyDictionary<string, Obse
 
 /// <summary>
 /// Runs the selected scenarios on one release (a runtime version, or a compatibility date on one binary). The real one installs
-/// the release and runs the suite (Conformance.Reports); tests give fixed outcomes per release, so bisect needs no download.
+/// the release and runs the suite (Conformance.Cli); tests give fixed outcomes per release, so bisect needs no download.
 /// </summary>
 public interface IReleaseRunner
 {

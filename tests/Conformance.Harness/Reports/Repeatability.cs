@@ -7,7 +7,7 @@ namespace Conformance.Harness.Reports;
 /// Repeated runs of the same selection on the same target, compared scenario by scenario: a scenario <em>changed</em> when
 /// its status or its trace (<see cref="ScenarioResult.TraceHash"/>) is not the same in every run, or when it is missing
 /// from some runs. Pass or fail does not matter here, only sameness: a scenario that fails identically every time is
-/// repeatable. Used by <c>run-conformance.ps1 -Repeat N</c> through <c>Conformance.Reports repeatability</c>.
+/// repeatable. Used by <c>run-conformance.ps1 -Repeat N</c> through <c>Conformance.Cli repeatability</c>.
 /// </summary>
 public static class Repeatability
 {

@@ -9,7 +9,7 @@ namespace Conformance.Harness.Requirements;
 /// </summary>
 public static class CountsBlock
 {
-    public const string Begin = "<!-- counts:begin (generated: dotnet run --project tests/Conformance.Reports -- counts; do not edit) -->";
+    public const string Begin = "<!-- counts:begin (generated: dotnet run --project tests/Conformance.Cli -- counts; do not edit) -->";
     public const string End = "<!-- counts:end -->";
 
     /// <summary>The files that hold a counts block, relative to the repository root.</summary>
@@ -51,8 +51,8 @@ public static class CountsBlock
         return text[..contentStart] + "\n" + block + text[end..];
     }
 
-    // Generated folders: tests/Conformance.Matrix writes features/matrix (its cross-cutting dimensions as cross-cutting-*.feature,
-    // Data/CrossCuttingDimensions.cs), tests/Conformance.Surface writes features/surface.
+    // Generated folders: tools/Conformance.Matrix writes features/matrix (its cross-cutting dimensions as cross-cutting-*.feature,
+    // Data/CrossCuttingDimensions.cs), tools/Conformance.Surface writes features/surface.
     public const string MatrixPrefix = "matrix/";
     public const string CrossCuttingPrefix = "matrix/cross-cutting-";
     public const string SurfacePrefix = "surface/";

@@ -8,7 +8,7 @@ public sealed record ScenarioPlan(IReadOnlyList<WorkerRequest> Requests, bool Co
 {
     /// <summary>
     /// TF-9: the driver's settle timer, in ms. Every literal timer or scheduler delay in a program that the program does not
-    /// itself await must be below it (tests/Harness.Tests/Scenarios/SettleBoundScanTests.cs), so "no event fires" is checked
+    /// itself await must be below it (tests/unit/Harness.Tests/Scenarios/SettleBoundScanTests.cs), so "no event fires" is checked
     /// after every timer a program set has fired.
     /// </summary>
     public const int SettleBoundMs = 100;

@@ -39,7 +39,7 @@ public static class ProcessTargets
     /// <summary>
     /// The node-style runtimes that run many programs per process (spec/runtime-bridges.md B-13). A runtime is here ONLY
     /// when every scenario's status and trace batched is the one it has one process per program, over the whole suite
-    /// (`Conformance.Reports batching`, run by .ci/run on each of them); the comparison and the numbers are in
+    /// (`Conformance.Cli batching`, run by .ci/run on each of them); the comparison and the numbers are in
     /// docs/performance.md, "Batching node, deno and bun".
     /// </summary>
     public static IReadOnlySet<string> BatchedRuntimes { get; } = new HashSet<string>(StringComparer.Ordinal)

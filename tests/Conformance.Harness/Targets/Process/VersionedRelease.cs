@@ -15,7 +15,7 @@ internal sealed class VersionedRelease(RuntimeVersion version, RuntimeCache cach
     /// <summary>The binary, once <see cref="ResolveAsync"/> succeeded.</summary>
     public string? Binary { get; private set; }
 
-    /// <summary>The last resolution (a usage error names the versions npm offers), for `Conformance.Reports check`.</summary>
+    /// <summary>The last resolution (a usage error names the versions npm offers), for `Conformance.Cli check`.</summary>
     public Resolution? Resolution { get; private set; }
 
     /// <summary>Null when the release is ready; otherwise why not.</summary>

@@ -1,0 +1,242 @@
+using Conformance.Harness.Features;
+using Conformance.Harness.Reports;
+using Conformance.Harness.Requirements;
+using Conformance.Harness.Scenarios;
+using Conformance.Harness.Targets;
+using Conformance.Harness.Targets.Process;
+using Conformance.Harness.Targets.Versions;
+
+// Report and target tools for run-conformance.ps1 (and for people):
+//   matrix --out <dir> <report dir or results.jsonl>...   merge targets' results into matrix.md and matrix.html
+//   targets                                               the target names `-Target all` runs, one per line
+//   check <target>                                        exit 0: available; 3: unavailable (reason on stdout); 2: unknown name,
+//                                                         or a version npm does not have (<runtime>@<version> installs it first)
+//   repeatability [--out <file>] <run dir or results.jsonl>...
+//                                                         compare repeated runs: every scenario whose status or trace changed;
+//                                                         exit 0: none changed; 1: some changed; 2: usage or unreadable input
+//   batches <target>                                      exit 0: the target runs many programs per process (IBatchingTarget,
+//                                                         TF-1b); 1: one process per program; 2: unknown name
+//   batching <batched report dir or results.jsonl> <one-per-process report dir or results.jsonl>
+//                                                         whether batching is correct for a target (BatchComparison): every
+//                                                         scenario whose status or trace differs between the two runs;
+//                                                         exit 0: none differs; 1: some differ; 2: usage or unreadable input
+//   skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
+//                                                         why each skipped row was skipped (SkipBreakdown): prints every
+//                                                         unexplained skip on stderr, then "skipped: N known failures, N environment,
+//                                                         N not-applicable"; exit 0: all explained; 1: some unexplained; 2: usage
+//   progress [--interval S] (<pid> <target> <report dir>)...
+//                                                         a line per target while its run goes (done/selected, unexpected, time)
+//   console [--max-blocks N] <report dir or results.jsonl>...
+//                                                         a block per unexpected result (diff, exit code, stderr), then a table
+//   site --out <dir> <report dir>...                      the living-documentation site (index.html, site/) over the targets'
+//                                                         report folders: spec, features and results joined (docs/living-documentation.md)
+//   bisect (--range <runtime>@<from>..<to> | --target <t> --dates <from>..<to>) [--include-prereleases] [--filter F] [--report-dir D]
+//                                                         the first release (or date) where each selected scenario's outcome
+//                                                         changed (Releases/ReleaseVerbs.cs); exit 0, 1: more than one change
+//                                                         or an unresolved gap, 2: usage, 3: fewer than two releases start
+//   history --releases <runtime>@<version>,... [--filter F] [--out FILE] [--reuse] ...
+//                                                         the selection on each release; writes docs/history.md
+//   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
+//                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
+const string Usage = """
+    usage: Conformance.Cli matrix --out <dir> <report dir or results.jsonl>...
+           Conformance.Cli targets
+           Conformance.Cli check <target>
+           Conformance.Cli repeatability [--out <file>] <run dir or results.jsonl>...
+           Conformance.Cli batches <target>
+           Conformance.Cli batching <batched report dir or results.jsonl> <one-per-process report dir or results.jsonl>
+           Conformance.Cli skips [--environment <target>]... [--xunit-skipped N] <report dir or results.jsonl>...
+           Conformance.Cli progress [--interval S] (<pid> <target> <report dir>)...
+           Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
+           Conformance.Cli site --out <dir> <report dir>...
+           Conformance.Cli counts [--check]
+           Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
+           Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--out FILE] [--reuse]
+    """;
+
+return args switch
+{
+    ["matrix", .. var rest] => Matrix(rest),
+    ["targets"] => Targets(),
+    ["check", var name] => await CheckAsync(name),
+    ["repeatability", .. var rest] => RepeatabilityVerb(rest),
+    ["batches", var name] => TargetFactory.TryCreate(name, RepositoryRoot.Find(), null, out var unknown) switch
+    {
+        null => Fail(unknown!),
+        IBatchingTarget => 0,
+        _ => 1,
+    },
+    ["batching", var batched, var alone] => Batching(batched, alone),
+    ["skips", .. var rest] => Skips(rest),
+    ["progress", .. var rest] => Conformance.Cli.ConsoleVerbs.Progress(rest, Fail),
+    ["console", .. var rest] => Conformance.Cli.ConsoleVerbs.Report(rest, Fail),
+    ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
+    ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
+    ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
+    ["counts"] => Counts(check: false),
+    ["counts", "--check"] => Counts(check: true),
+    _ => Fail(Usage),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}
+
+static int Matrix(string[] args)
+{
+    string? output = null;
+    var inputs = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--out" && i + 1 < args.Length) output = args[++i];
+        else inputs.Add(args[i]);
+    }
+    if (output is null || inputs.Count == 0) return Fail(Usage);
+
+    var missing = inputs.Where(p => !File.Exists(Directory.Exists(p) ? Path.Combine(p, ResultsJournal.FileName) : p)).ToArray();
+    foreach (var path in missing) Console.Error.WriteLine($"no {ResultsJournal.FileName} in {path}: skipped");
+    var present = inputs.Except(missing).ToArray();
+    if (present.Length == 0) return Fail("no results to merge");
+
+    var matrix = ConformanceMatrix.Load(present);
+    matrix.WriteTo(output);
+    Console.WriteLine($"matrix of {matrix.Targets.Count} target(s), {matrix.Requirements.Count} requirement(s): {Path.Combine(output, "matrix.md")}");
+    return 0;
+}
+
+static int RepeatabilityVerb(string[] args)
+{
+    string? output = null;
+    var inputs = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--out" && i + 1 < args.Length) output = args[++i];
+        else inputs.Add(args[i]);
+    }
+    if (inputs.Count == 0) return Fail(Usage);
+
+    IReadOnlyList<IReadOnlyList<ScenarioResult>> runs;
+    try
+    {
+        runs = Repeatability.Load(inputs);
+    }
+    catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+    {
+        return Fail($"repeatability: {error.Message}");
+    }
+    var reports = Repeatability.Compare(runs);
+    if (reports.Count == 0) return Fail("repeatability: the runs have no results");
+    var text = Repeatability.Render(reports);
+    Console.Write(text);
+    if (output is not null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllText(output, text);
+    }
+    return reports.Any(r => r.Changed.Count > 0) ? 1 : 0;
+}
+
+static int Batching(string batched, string alone)
+{
+    IReadOnlyList<IReadOnlyList<ScenarioResult>> runs;
+    try
+    {
+        runs = Repeatability.Load([batched, alone]);
+    }
+    catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+    {
+        return Fail($"batching: {error.Message}");
+    }
+    var comparisons = BatchComparison.Compare(runs[0], runs[1]);
+    Console.Write(BatchComparison.Render(comparisons));
+    return comparisons.All(c => c.Identical) ? 0 : 1;
+}
+
+static int Skips(string[] args)
+{
+    var environment = new HashSet<string>(StringComparer.Ordinal);
+    int? xunitSkipped = null;
+    var inputs = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--environment" && i + 1 < args.Length) environment.Add(args[++i]);
+        else if (args[i] == "--xunit-skipped" && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n >= 0) { xunitSkipped = n; i++; }
+        else if (args[i].StartsWith("--", StringComparison.Ordinal)) return Fail($"skips: bad option {args[i]}\n{Usage}");
+        else inputs.Add(args[i]);
+    }
+    if (inputs.Count == 0) return Fail(Usage);
+    var results = new List<ScenarioResult>();
+    foreach (var input in inputs)
+    {
+        var file = Directory.Exists(input) ? Path.Combine(input, ResultsJournal.FileName) : input;
+        try { results.AddRange(ScenarioResult.ReadAll(file)); }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+        {
+            return Fail($"skips: cannot read {file}: {error.Message}");
+        }
+    }
+    var breakdown = SkipBreakdown.Of(results, environment, xunitSkipped);
+    foreach (var line in breakdown.Unexplained) Console.Error.WriteLine($"unexplained skip: {line}");
+    Console.WriteLine(breakdown.Line);
+    return breakdown.Unexplained.Count == 0 ? 0 : 1;
+}
+
+static int Counts(bool check)
+{
+    var root = RepositoryRoot.Find();
+    string block;
+    try
+    {
+        var spec = RequirementCatalog.Load(root);
+        block = CountsBlock.Render(spec, FeatureCatalog.Load(Path.Combine(root, "features"), spec.IdSet));
+    }
+    catch (Exception error) when (error is IOException or InvalidDataException)
+    {
+        return Fail($"counts: {error.Message}");
+    }
+    var stale = 0;
+    foreach (var file in CountsBlock.Files)
+    {
+        var path = Path.Combine(root, file);
+        string text, rewritten;
+        try
+        {
+            text = File.ReadAllText(path);
+            rewritten = CountsBlock.Rewrite(text, block, file);
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException)
+        {
+            return Fail($"counts: {error.Message}");
+        }
+        if (rewritten == text) continue;
+        stale++;
+        if (check) Console.WriteLine($"{file}: the counts block is stale; run: dotnet run --project tests/Conformance.Cli -- counts");
+        else File.WriteAllText(path, rewritten);
+    }
+    if (!check) Console.Write(block);
+    return check && stale > 0 ? 1 : 0;
+}
+
+static int Targets()
+{
+    foreach (var name in new[] { "reference" }.Concat(ProcessTargets.FixedNames)) Console.WriteLine(name);
+    return 0;
+}
+
+static async Task<int> CheckAsync(string name)
+{
+    var target = TargetFactory.TryCreate(name, RepositoryRoot.Find(), null, out var problem);
+    if (target is null) return Fail(problem!);
+    var reason = await target.CheckAvailabilityAsync(CancellationToken.None);
+    var resolution = VersionedTargets.ResolutionOf(target);
+    if (resolution?.Kind == ResolutionKind.UsageError) return Fail(resolution.Message);
+    if (reason is null)
+    {
+        if (resolution is not null) Console.WriteLine(resolution.Message);
+        return 0;
+    }
+    Console.WriteLine(reason);
+    return 3;
+}

@@ -1,0 +1,58 @@
+using CliWrap;
+using Conformance.Harness.Execution;
+using Conformance.Harness.Releases;
+using Conformance.Harness.Reports;
+using Conformance.Harness.Targets.Versions;
+
+namespace Conformance.Cli.Releases;
+
+/// <summary>
+/// Runs the suite's selection on one release the way run-conformance.ps1 runs a target: `dotnet test` on the built specs, the
+/// settings as CONFORMANCE_* variables, the report in &lt;report root&gt;/&lt;target&gt;/. A versioned release is first resolved
+/// through the runtime cache (installed atomically, checked that it starts): one that does not start is a
+/// <see cref="ReleaseRun.WouldNotStart"/>, never a row of results.
+/// </summary>
+/// <param name="targetOf">The target a release runs on: <c>bun@1.0.3</c> for a version, or the fixed target for a date.</param>
+/// <param name="dateOf">The compatibility date a release runs at (bisect by date), else null (the run's own -CompatibilityDate).</param>
+internal sealed class SuiteReleaseRunner(string repositoryRoot, string reportRoot, string filter, Func<string, string> targetOf,
+    Func<string, string?> dateOf, RuntimeCache cache, Action<string> log) : IReleaseRunner
+{
+    public string ReportDirectoryOf(string release) =>
+        Path.Combine(reportRoot, ConformanceSettings.FileSafe(targetOf(release)) + (dateOf(release) is { } date ? "-" + date : ""));
+
+    public async Task<ReleaseRun> RunAsync(string release, CancellationToken cancellationToken)
+    {
+        var target = targetOf(release);
+        if (RuntimeVersion.LooksVersioned(target))
+        {
+            if (RuntimeVersion.TryParse(target, out var problem) is not { } version) return ReleaseRun.WouldNotStart(release, problem!);
+            var resolution = await cache.ResolveAsync(version, cancellationToken);
+            if (resolution.Kind != ResolutionKind.Ready) return ReleaseRun.WouldNotStart(release, resolution.Message);
+            log(resolution.Message);
+        }
+        var dir = ReportDirectoryOf(release);
+        Directory.CreateDirectory(dir);
+        var results = Path.Combine(dir, ResultsJournal.FileName);
+        File.Delete(results);
+        var environment = new Dictionary<string, string?>
+        {
+            [ConformanceSettings.TargetVariable] = target,
+            [ConformanceSettings.ReportDirVariable] = dir,
+        };
+        if (dateOf(release) is { } date) environment[ConformanceSettings.CompatibilityDateVariable] = date;
+        string[] arguments = ["test", Path.Combine(repositoryRoot, "tests/Conformance.Specs/Conformance.Specs.csproj"), "--no-build", "--nologo",
+            "--logger", "console;verbosity=normal", .. filter.Length > 0 ? new[] { "--filter", filter } : []];
+        var logFile = Path.Combine(dir, "dotnet-test.log");
+        await using (var output = File.Create(logFile))
+        {
+            await CliWrap.Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(repositoryRoot).WithEnvironmentVariables(environment)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToStream(output)).WithStandardErrorPipe(PipeTarget.ToStream(output))
+                .ExecuteAsync(cancellationToken);
+        }
+        var rows = File.Exists(results) ? ScenarioResult.ReadAll(results) : [];
+        if (rows.Count == 0) return ReleaseRun.WouldNotStart(release, $"the run gave no results (see {logFile})");
+        if (rows.All(r => r.Verdict == "Unavailable")) return ReleaseRun.WouldNotStart(release, $"{target} is unavailable: {rows[0].Detail}");
+        return ReleaseRun.FromResults(release, rows);
+    }
+}
