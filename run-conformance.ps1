@@ -102,7 +102,8 @@ Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
 $reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
-$reportsDll = Join-Path $root 'tests/Conformance.Cli/bin/Debug/net10.0/Conformance.Cli.dll'
+# The CLI's built assembly, asked of MSBuild rather than spelled out: no build configuration is assumed (issue 17, item 6).
+$reportsDll = (dotnet msbuild $reportsProject -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
 $knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
 foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")

@@ -11,7 +11,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $runner = Join-Path $root 'run-conformance.ps1'
-$reports = Join-Path $root 'tests/Conformance.Cli/bin/Debug/net10.0/Conformance.Cli.dll'
+$reports = (dotnet msbuild (Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj') -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
 $base = Join-Path ([IO.Path]::GetTempPath()) "check-parallel-$PID"
 $targets = @($Target | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 

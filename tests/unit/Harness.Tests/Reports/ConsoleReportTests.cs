@@ -137,8 +137,7 @@ public sealed class ConsoleReportTests
     [Fact]
     public void The_cli_verb_writes_no_control_codes_when_its_output_is_redirected()
     {
-        var dll = Path.Combine(RepositoryRoot.Find(), "tests", "Conformance.Cli", "bin", "Debug", "net10.0", "Conformance.Cli.dll");
-        if (!File.Exists(dll)) Assert.Skip($"{dll} is not built (dotnet build tests/Conformance.Cli)");
+        var dll = BuiltProjects.Cli;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("console");

@@ -97,8 +97,7 @@ public sealed class RepeatabilityTests : IDisposable
 
     private (int Exit, string Out) Cli(params string[] args)
     {
-        var dll = Path.Combine(RepositoryRoot.Find(), "tests", "Conformance.Cli", "bin", "Debug", "net10.0", "Conformance.Cli.dll");
-        if (!File.Exists(dll)) Assert.Skip($"{dll} is not built (dotnet build tests/Conformance.Cli)");
+        var dll = BuiltProjects.Cli;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);

@@ -9,8 +9,7 @@ namespace Harness.Tests.Scenarios;
 /// <summary>The built Conformance.Specs assembly (a project reference builds it first; it is not referenced as a library).</summary>
 internal static class SpecsAssembly
 {
-    public static string Directory => Path.Combine(RepositoryRoot.Find(), "tests", "Conformance.Specs", "bin",
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0");
+    public static string Directory => BuiltProjects.OutputOf(Path.Combine("tests", "Conformance.Specs"));
 
     public static string Dll => Path.Combine(Directory, "Conformance.Specs.dll");
 

@@ -3,13 +3,39 @@ using System.Diagnostics;
 namespace Harness.Tests.Script;
 
 /// <summary>
-/// PowerShell as the repository's local tool (`dotnet pwsh`, after `dotnet tool restore`). Without it a test skips and says so,
-/// but under CI (CI=true) it fails: CI must be able to run the main job.
+/// PowerShell as the repository's local tool (`dotnet pwsh`). The first use restores the repository's local tools itself, so the
+/// README's test command passes on a fresh clone on which `dotnet tool restore` never ran (issue 17, item 6). Where the
+/// restore fails (no package source), a test skips and says so, but under CI (CI=true) it fails: CI must run the main job.
 /// </summary>
 internal static class LocalPwsh
 {
+    private static readonly Lock RestoreGate = new();
+    private static string? _restoredIn;
+
+    /// <summary>`dotnet tool restore` in <paramref name="root"/>, once per test process; its output when it failed.</summary>
+    private static string? RestoreTools(string root)
+    {
+        lock (RestoreGate)
+        {
+            if (_restoredIn == root) return null;
+            var info = new ProcessStartInfo("dotnet", "tool restore") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = System.Diagnostics.Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(5))) { process.Kill(entireProcessTree: true); return "dotnet tool restore did not end within 5 minutes"; }
+            if (process.ExitCode != 0) return $"dotnet tool restore exited {process.ExitCode}: {output.Result}{error}";
+            _restoredIn = root;
+            return null;
+        }
+    }
+
     public static (int Exit, string Output) Run(string root, IEnumerable<string> arguments, TimeSpan limit)
     {
+        if (RestoreTools(root) is { } restoreFailure)
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail($"CI must have PowerShell as a local tool: {restoreFailure}");
+            Assert.Skip($"PowerShell could not be restored as a local tool here: {restoreFailure}");
+        }
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "pwsh", "-NoProfile" }.Concat(arguments)) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";

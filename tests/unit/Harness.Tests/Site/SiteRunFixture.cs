@@ -64,8 +64,7 @@ public sealed class SiteRunFixture : IAsyncLifetime
 
     private async Task<string> WriteSiteAsync()
     {
-        var dll = Path.Combine(Root, "tests", "Conformance.Cli", "bin", "Debug", "net10.0", "Conformance.Cli.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not built (dotnet build tests/Conformance.Cli)");
+        var dll = BuiltProjects.Cli;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { dll, "site", "--out", SiteRoot, Path.Combine(SiteRoot, "reference"), Path.Combine(SiteRoot, "node") })
             info.ArgumentList.Add(argument);

@@ -16,7 +16,7 @@ public sealed class SiteVerbInputTests(SiteRunFixture site) : IDisposable
 
     private async Task<(int Exit, string Output)> SiteAsync(params string[] inputs)
     {
-        var dll = Path.Combine(site.Root, "tests", "Conformance.Cli", "bin", "Debug", "net10.0", "Conformance.Cli.dll");
+        var dll = BuiltProjects.Cli;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { dll, "site", "--out", _temp.File("site") }.Concat(inputs)) info.ArgumentList.Add(argument);
         using var process = System.Diagnostics.Process.Start(info)!;
