@@ -1,6 +1,37 @@
 # The end of a run, dot-sourced by run-conformance.ps1: the unexpected results, the table and the matrix across targets
 # (`Conformance.Cli console` and `matrix`), the living-documentation site over the run's targets (`site`, one line:
-# its path; docs/living-documentation.md), the wall time, and the exit code (see run-conformance.ps1's header).
+# its path; docs/living-documentation.md), why each skip was skipped (`skips`), the wall time, and the exit code (see
+# run-conformance.ps1's header).
+
+# The skipped count in a target's dotnet-test.log (the console logger's closing block: "Total tests: N", then "Passed: N",
+# "Skipped: N" where any were), or $null without a closing block (the test host died, or -Detailed wrote no log).
+function Get-ReportedSkips([string] $dir) {
+    $log = Join-Path $dir 'dotnet-test.log'
+    if (-not (Test-Path $log)) { return $null }
+    $lines = @(Get-Content $log)
+    $start = -1
+    for ($i = 0; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '^Total tests: *\d+') { $start = $i } }
+    if ($start -lt 0) { return $null }
+    $skipped = 0
+    foreach ($line in $lines[$start..($lines.Count - 1)]) { if ($line -match '^ +Skipped: *(\d+)') { $skipped = [int]$Matches[1] } }
+    $skipped
+}
+
+# Why each skipped row was skipped, over the run's targets (`Conformance.Cli skips`): a known failure, NOT-APPLICABLE, or an
+# unavailable target let through by -AllowUnavailable; reconciled with the skips dotnet test reported (not with -Shard, whose
+# other shards' rows are skipped without a result). Returns $false when a skip is unexplained: nothing that did not run passes.
+function Show-SkipBreakdown {
+    $skipArgs = @('skips')
+    if ($AllowUnavailable) { foreach ($t in $script:targets) { $skipArgs += @('--environment', $t) } }
+    $reported = @($script:reportDirs | ForEach-Object { Get-ReportedSkips $_ })
+    if (-not $Shard -and -not $Detailed -and $reported.Count -eq $script:reportDirs.Count) {
+        $skipArgs += @('--xunit-skipped', [string](($reported | Measure-Object -Sum).Sum))
+    }
+    $lines = @(dotnet $reportsDll @skipArgs @($script:reportDirs) 2>&1)
+    $explained = $LASTEXITCODE -eq 0
+    $lines | ForEach-Object { if ($explained) { Write-Host $_ } else { Write-Host $_ -ForegroundColor Red } }
+    $explained
+}
 
 function Exit-Run([string[]] $targets, [double] $seconds) {
     if ($script:reportDirs.Count -gt 0) {
@@ -16,6 +47,7 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
         if ($LASTEXITCODE -eq 0) { $site | Out-Host }
         else { $siteFailed = $true; $site | ForEach-Object { Write-Host $_ -ForegroundColor Red } }
     }
+    $skipsExplained = if ($script:reportDirs.Count -gt 0) { Show-SkipBreakdown } else { $true }
     Write-Host ("wall time: {0:0.0} s{1}" -f $seconds, $(if ($Parallel) { ' (targets in parallel)' } else { '' }))
 
     Write-Host ''
@@ -30,6 +62,10 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
     }
     if ($script:failedRuns.Count -gt 0) {
         Write-Host "dotnet test failed without an unexpected scenario result for: $($script:failedRuns -join ', ') (see the output above)" -ForegroundColor Red
+        exit 1
+    }
+    if (-not $skipsExplained) {
+        Write-Host 'a skip is neither a known failure, NOT-APPLICABLE, nor an unavailable target let through (above)' -ForegroundColor Red
         exit 1
     }
     if ($siteFailed) {
