@@ -7,7 +7,9 @@ using Conformance.Harness.Targets.Process;
 using Conformance.Harness.Targets.Versions;
 
 // Report and target tools for run-conformance.ps1 (and for people):
-//   matrix --out <dir> <report dir or results.jsonl>...   merge targets' results into matrix.md and matrix.html
+//   requirement-table --out <dir> <report dir or results.jsonl>...
+//                                                         merge targets' results into requirement-table.md and .html
+//                                                         (requirement × target; not the propagation matrix)
 //   targets                                               the target names `-Target all` runs, one per line
 //   check <target>                                        exit 0: available; 3: unavailable (reason on stdout); 2: unknown name,
 //                                                         or a version npm does not have (<runtime>@<version> installs it first)
@@ -39,7 +41,7 @@ using Conformance.Harness.Targets.Versions;
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
-    usage: Conformance.Cli matrix --out <dir> <report dir or results.jsonl>...
+    usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
            Conformance.Cli targets
            Conformance.Cli check <target>
            Conformance.Cli repeatability [--out <file>] <run dir or results.jsonl>...
@@ -56,7 +58,7 @@ const string Usage = """
 
 return args switch
 {
-    ["matrix", .. var rest] => Matrix(rest),
+    ["requirement-table", .. var rest] => RequirementTableVerb(rest),
     ["targets"] => Targets(),
     ["check", var name] => await CheckAsync(name),
     ["repeatability", .. var rest] => RepeatabilityVerb(rest),
@@ -84,7 +86,7 @@ static int Fail(string message)
     return 2;
 }
 
-static int Matrix(string[] args)
+static int RequirementTableVerb(string[] args)
 {
     string? output = null;
     var inputs = new List<string>();
@@ -100,9 +102,9 @@ static int Matrix(string[] args)
     var present = inputs.Except(missing).ToArray();
     if (present.Length == 0) return Fail("no results to merge");
 
-    var matrix = ConformanceMatrix.Load(present);
-    matrix.WriteTo(output);
-    Console.WriteLine($"matrix of {matrix.Targets.Count} target(s), {matrix.Requirements.Count} requirement(s): {Path.Combine(output, "matrix.md")}");
+    var table = RequirementTable.Load(present);
+    table.WriteTo(output);
+    Console.WriteLine($"requirement table of {table.Targets.Count} target(s), {table.Requirements.Count} requirement(s): {Path.Combine(output, RequirementTable.MarkdownFile)}");
     return 0;
 }
 
