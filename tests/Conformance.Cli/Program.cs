@@ -36,10 +36,9 @@ using Conformance.Harness.Targets.Versions;
 //                                                         the first release (or date) where each selected scenario's outcome
 //                                                         changed (Releases/ReleaseVerbs.cs); exit 0, 1: more than one change
 //                                                         or an unresolved gap, 2: usage, 3: fewer than two releases start
-//   history --releases <runtime>@<version>,... [--filter F] [--out FILE] [--reuse] ...
-//                                                         the selection on each release; writes docs/history.md
-//   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
-//                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
+//   history --releases <runtime>@<version>,... [--filter F] [--reuse] ...
+//                                                         the selection on each release; records docs/history.json and renders
+//                                                         docs/history.md from it (as tools/Conformance.Generate does)
 const string Usage = """
     usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
            Conformance.Cli targets
@@ -51,9 +50,8 @@ const string Usage = """
            Conformance.Cli progress [--interval S] (<pid> <target> <report dir>)...
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
-           Conformance.Cli counts [--check]
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
-           Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--out FILE] [--reuse]
+           Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--reuse]
     """;
 
 return args switch
@@ -75,8 +73,6 @@ return args switch
     ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
     ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
-    ["counts"] => Counts(check: false),
-    ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),
 };
 
@@ -183,42 +179,6 @@ static int Skips(string[] args)
     foreach (var line in breakdown.Unexplained) Console.Error.WriteLine($"unexplained skip: {line}");
     Console.WriteLine(breakdown.Line);
     return breakdown.Unexplained.Count == 0 ? 0 : 1;
-}
-
-static int Counts(bool check)
-{
-    var root = RepositoryRoot.Find();
-    string block;
-    try
-    {
-        var spec = RequirementCatalog.Load(root);
-        block = CountsBlock.Render(spec, FeatureCatalog.Load(Path.Combine(root, "features"), spec.IdSet));
-    }
-    catch (Exception error) when (error is IOException or InvalidDataException)
-    {
-        return Fail($"counts: {error.Message}");
-    }
-    var stale = 0;
-    foreach (var file in CountsBlock.Files)
-    {
-        var path = Path.Combine(root, file);
-        string text, rewritten;
-        try
-        {
-            text = File.ReadAllText(path);
-            rewritten = CountsBlock.Rewrite(text, block, file);
-        }
-        catch (Exception error) when (error is IOException or InvalidDataException)
-        {
-            return Fail($"counts: {error.Message}");
-        }
-        if (rewritten == text) continue;
-        stale++;
-        if (check) Console.WriteLine($"{file}: the counts block is stale; run: dotnet run --project tests/Conformance.Cli -- counts");
-        else File.WriteAllText(path, rewritten);
-    }
-    if (!check) Console.Write(block);
-    return check && stale > 0 ? 1 : 0;
 }
 
 static int Targets()

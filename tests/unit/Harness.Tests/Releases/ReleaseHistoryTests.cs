@@ -22,7 +22,7 @@ public sealed class ReleaseHistoryTests
             ReleaseRun.WouldNotStart("1.2.0", "exit code 127"),
             Run("1.3.0", Row("a", "documented", "CRASH", "x"), Row("b", "documented", "FAIL", "y2"), Row("c", "caveat", "PASS", "z")),
         ]);
-        var md = ReleaseHistory.Render(["Selection: test."], [history]);
+        var md = ReleaseHistory.Render(HistoryRecord.Of(["Selection: test."], [history]));
 
         Assert.Contains("| 1.0.0 | 1/2 | 0/1 |  |  | 1/3 | 2 | 0 | 0 |", md);
         Assert.Contains("| 1.1.0 | 1/2 | 1/1 |  |  | 2/3 | 1 | 0 | 0 |", md);
