@@ -93,7 +93,7 @@ param(
     [switch] $Bisect,
     # With -Bisect over releases: include npm's pre-releases (canaries) in the range.
     [switch] $IncludePrereleases,
-    # Run the selection on each -Target <runtime>@<version> and write docs/history.md (scripts/run-conformance/History.ps1).
+    # Run the selection on each -Target <runtime>@<version>; record docs/history.json, write docs/history.md (scripts/run-conformance/History.ps1).
     [switch] $History
 )
 
