@@ -1,6 +1,4 @@
-using Conformance.Harness.Features;
 using Conformance.Harness.Reports;
-using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Targets.Process;
