@@ -2,7 +2,7 @@
 # Runs the conformance suite (tests/Conformance.Specs) on one or more targets and writes the reports.
 #
 #   dotnet tool restore && dotnet pwsh ./run-conformance.ps1                      # the reference implementation
-#   dotnet pwsh ./run-conformance.ps1 -Target workerd,node -Profile documented     # two runtimes, one profile, plus a matrix
+#   dotnet pwsh ./run-conformance.ps1 -Target workerd,node -Profile documented     # two runtimes, one profile, plus a requirement table
 #   dotnet pwsh ./run-conformance.ps1 -Target workerd -Requirement ALS-RUN-1 -Accept  # re-verify one requirement's snapshots
 #   dotnet pwsh ./run-conformance.ps1 -Command 'node {node-host}'                   # any runtime through the command target
 #   dotnet pwsh ./run-conformance.ps1 -Repeat 5 -Target workerd                    # run the selection 5 times, report what changed
@@ -49,7 +49,7 @@ param(
     [string] $AcceptFrom = '',
     # Run shard i of n, e.g. 2/4 (deterministic by scenario id).
     [string] $Shard = '',
-    # Report root; each target writes <ReportDir>/<target>, the matrix goes to <ReportDir>. Default: reports.
+    # Report root; each target writes <ReportDir>/<target>, the requirement table goes to <ReportDir>. Default: reports.
     [string] $ReportDir = '',
     # Seconds allowed per scenario (default 30).
     [double] $Timeout = 0,
@@ -93,7 +93,7 @@ param(
     [switch] $Bisect,
     # With -Bisect over releases: include npm's pre-releases (canaries) in the range.
     [switch] $IncludePrereleases,
-    # Run the selection on each -Target <runtime>@<version> and write docs/history.md (scripts/run-conformance/History.ps1).
+    # Run the selection on each -Target <runtime>@<version>; record docs/history.json, write docs/history.md (scripts/run-conformance/History.ps1).
     [switch] $History
 )
 

@@ -1,6 +1,7 @@
-# -History, dot-sourced by run-conformance.ps1: runs the selection on each -Target <runtime>@<version> and writes
-# docs/history.md (`Conformance.Cli history`: PASS per profile per release, and each scenario whose outcome changed between
-# consecutive releases of a runtime). Each release's report goes to <ReportDir>/history/<target>/.
+# -History, dot-sourced by run-conformance.ps1: runs the selection on each -Target <runtime>@<version>, records
+# docs/history.json and renders docs/history.md from it (`Conformance.Cli history`: PASS per profile per release, and each
+# scenario whose outcome changed between consecutive releases of a runtime). Each release's report goes to
+# <ReportDir>/history/<target>/.
 
 function Invoke-History([string[]] $targets) {
     $bad = @($targets | Where-Object { $_ -notmatch '^[a-z]+@[0-9]' })

@@ -1,5 +1,5 @@
-# The end of a run, dot-sourced by run-conformance.ps1: the unexpected results, the table and the matrix across targets
-# (`Conformance.Cli console` and `matrix`), the living-documentation site over the run's targets (`site`, one line:
+# The end of a run, dot-sourced by run-conformance.ps1: the unexpected results, the table and the requirement table across
+# targets (`Conformance.Cli console` and `requirement-table`), the living-documentation site over the run's targets (`site`, one line:
 # its path; docs/living-documentation.md), why each skip was skipped (`skips`), the wall time, and the exit code (see
 # run-conformance.ps1's header).
 
@@ -39,7 +39,7 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
         dotnet $reportsDll console @($script:reportDirs) | Out-Host
     }
     if ($targets.Count -gt 1) {
-        dotnet $reportsDll matrix --out $reportRoot @($script:reportDirs) | Out-Host
+        dotnet $reportsDll requirement-table --out $reportRoot @($script:reportDirs) | Out-Host
     }
     $siteFailed = $false
     if ($script:reportDirs.Count -gt 0) {

@@ -1,13 +1,13 @@
-using Conformance.Harness.Features;
 using Conformance.Harness.Reports;
-using Conformance.Harness.Requirements;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Targets.Process;
 using Conformance.Harness.Targets.Versions;
 
 // Report and target tools for run-conformance.ps1 (and for people):
-//   matrix --out <dir> <report dir or results.jsonl>...   merge targets' results into matrix.md and matrix.html
+//   requirement-table --out <dir> <report dir or results.jsonl>...
+//                                                         merge targets' results into requirement-table.md and .html
+//                                                         (requirement × target; not the propagation matrix)
 //   targets                                               the target names `-Target all` runs, one per line
 //   check <target>                                        exit 0: available; 3: unavailable (reason on stdout); 2: unknown name,
 //                                                         or a version npm does not have (<runtime>@<version> installs it first)
@@ -34,12 +34,11 @@ using Conformance.Harness.Targets.Versions;
 //                                                         the first release (or date) where each selected scenario's outcome
 //                                                         changed (Releases/ReleaseVerbs.cs); exit 0, 1: more than one change
 //                                                         or an unresolved gap, 2: usage, 3: fewer than two releases start
-//   history --releases <runtime>@<version>,... [--filter F] [--out FILE] [--reuse] ...
-//                                                         the selection on each release; writes docs/history.md
-//   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
-//                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
+//   history --releases <runtime>@<version>,... [--filter F] [--reuse] ...
+//                                                         the selection on each release; records docs/history.json and renders
+//                                                         docs/history.md from it (as tools/Conformance.Generate does)
 const string Usage = """
-    usage: Conformance.Cli matrix --out <dir> <report dir or results.jsonl>...
+    usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
            Conformance.Cli targets
            Conformance.Cli check <target>
            Conformance.Cli repeatability [--out <file>] <run dir or results.jsonl>...
@@ -49,14 +48,13 @@ const string Usage = """
            Conformance.Cli progress [--interval S] (<pid> <target> <report dir>)...
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
-           Conformance.Cli counts [--check]
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
-           Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--out FILE] [--reuse]
+           Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--reuse]
     """;
 
 return args switch
 {
-    ["matrix", .. var rest] => Matrix(rest),
+    ["requirement-table", .. var rest] => RequirementTableVerb(rest),
     ["targets"] => Targets(),
     ["check", var name] => await CheckAsync(name),
     ["repeatability", .. var rest] => RepeatabilityVerb(rest),
@@ -73,8 +71,6 @@ return args switch
     ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
     ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
-    ["counts"] => Counts(check: false),
-    ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),
 };
 
@@ -84,7 +80,7 @@ static int Fail(string message)
     return 2;
 }
 
-static int Matrix(string[] args)
+static int RequirementTableVerb(string[] args)
 {
     string? output = null;
     var inputs = new List<string>();
@@ -100,9 +96,9 @@ static int Matrix(string[] args)
     var present = inputs.Except(missing).ToArray();
     if (present.Length == 0) return Fail("no results to merge");
 
-    var matrix = ConformanceMatrix.Load(present);
-    matrix.WriteTo(output);
-    Console.WriteLine($"matrix of {matrix.Targets.Count} target(s), {matrix.Requirements.Count} requirement(s): {Path.Combine(output, "matrix.md")}");
+    var table = RequirementTable.Load(present);
+    table.WriteTo(output);
+    Console.WriteLine($"requirement table of {table.Targets.Count} target(s), {table.Requirements.Count} requirement(s): {Path.Combine(output, RequirementTable.MarkdownFile)}");
     return 0;
 }
 
@@ -181,42 +177,6 @@ static int Skips(string[] args)
     foreach (var line in breakdown.Unexplained) Console.Error.WriteLine($"unexplained skip: {line}");
     Console.WriteLine(breakdown.Line);
     return breakdown.Unexplained.Count == 0 ? 0 : 1;
-}
-
-static int Counts(bool check)
-{
-    var root = RepositoryRoot.Find();
-    string block;
-    try
-    {
-        var spec = RequirementCatalog.Load(root);
-        block = CountsBlock.Render(spec, FeatureCatalog.Load(Path.Combine(root, "features"), spec.IdSet));
-    }
-    catch (Exception error) when (error is IOException or InvalidDataException)
-    {
-        return Fail($"counts: {error.Message}");
-    }
-    var stale = 0;
-    foreach (var file in CountsBlock.Files)
-    {
-        var path = Path.Combine(root, file);
-        string text, rewritten;
-        try
-        {
-            text = File.ReadAllText(path);
-            rewritten = CountsBlock.Rewrite(text, block, file);
-        }
-        catch (Exception error) when (error is IOException or InvalidDataException)
-        {
-            return Fail($"counts: {error.Message}");
-        }
-        if (rewritten == text) continue;
-        stale++;
-        if (check) Console.WriteLine($"{file}: the counts block is stale; run: dotnet run --project tests/Conformance.Cli -- counts");
-        else File.WriteAllText(path, rewritten);
-    }
-    if (!check) Console.Write(block);
-    return check && stale > 0 ? 1 : 0;
 }
 
 static int Targets()

@@ -1,54 +1,48 @@
+using System.Reflection;
 using Conformance.Matrix.Data;
 using Conformance.Matrix.Rendering;
 
 namespace Conformance.Matrix;
 
-/// <summary>Everything the generator writes, by path relative to the repository root ('/' separated).</summary>
+/// <summary>One file the model makes: its path (relative to the repository root, '/' separated), the model entry it is made from, its body.</summary>
+public sealed record MatrixFile(string Path, string Model, string Body);
+
+/// <summary>Everything the propagation matrix's model makes; tools/Conformance.Generate writes it, with the one generated header.</summary>
 public static class MatrixOutput
 {
     public const string FeatureFolder = "features/matrix";
     public const string CoveragePath = "docs/coverage.md";
+    public const string DataFolder = "tools/Conformance.Matrix/Data";
 
     /// <summary>
-    /// The generated files. <paramref name="sourceRoot"/> is the repository whose spec/surface description the coverage
-    /// table summarises (<see cref="SurfaceSummary"/>).
+    /// The generated files, in path order. <paramref name="sourceRoot"/> is the repository whose spec/surface description the
+    /// coverage table summarises (<see cref="SurfaceSummary"/>).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Files(string sourceRoot)
+    public static IReadOnlyList<MatrixFile> Files(string sourceRoot)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new List<MatrixFile>();
         foreach (var family in Families.All)
-            files.Add($"{FeatureFolder}/{family.File}.feature", FeatureRenderer.Render(family));
+            files.Add(new($"{FeatureFolder}/{family.File}.feature", ModelEntry(family), FeatureRenderer.Render(family)));
         foreach (var dimension in CrossCuttingDimensions.All)
-            files.Add($"{FeatureFolder}/{dimension.File}.feature", CrossCuttingRenderer.Render(dimension));
-        files.Add(CoveragePath, CoverageRenderer.Render(SurfaceSummary.Load(sourceRoot)));
-        return files;
+            files.Add(new($"{FeatureFolder}/{dimension.File}.feature", ModelEntry(dimension), CrossCuttingRenderer.Render(dimension)));
+        files.Add(new(CoveragePath, $"{DataFolder}/ and {SurfaceSummary.DescriptionPath}", CoverageRenderer.Render(SurfaceSummary.Load(sourceRoot))));
+        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
     /// <summary>
-    /// Writes every file under <paramref name="root"/> and removes generated feature files (those starting with
-    /// <see cref="FeatureRenderer.Header"/>) that the model no longer produces. Returns the paths written or removed.
-    /// The surface description is read from <paramref name="sourceRoot"/> (default: <paramref name="root"/>).
+    /// Where a family or dimension is defined: "tools/Conformance.Matrix/Data/PromiseFamilies.cs (PromiseFamilies.Await)", the
+    /// static property of a Data class (one class a file, named as the file) that holds it. A value no property holds is an error.
     /// </summary>
-    public static IReadOnlyList<string> WriteTo(string root, string? sourceRoot = null)
+    public static string ModelEntry(object entry)
     {
-        var changed = new List<string>();
-        var files = Files(sourceRoot ?? root);
-        foreach (var (relative, content) in files)
-        {
-            var path = Path.Combine(root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (File.Exists(path) && File.ReadAllText(path) == content) continue;
-            File.WriteAllText(path, content);
-            changed.Add(relative);
-        }
-        var folder = Path.Combine(root, FeatureFolder);
-        foreach (var stale in Directory.EnumerateFiles(folder, "*.feature"))
-        {
-            var relative = FeatureFolder + "/" + Path.GetFileName(stale);
-            if (files.ContainsKey(relative) || !File.ReadAllText(stale).StartsWith(FeatureRenderer.Header, StringComparison.Ordinal)) continue;
-            File.Delete(stale);
-            changed.Add(relative + " (removed)");
-        }
-        return changed;
+        var holders = typeof(Families).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Families).Namespace && t.IsAbstract && t.IsSealed)
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static).Select(p => (Type: t, Property: p)))
+            .Where(h => h.Property.GetIndexParameters().Length == 0 && ReferenceEquals(h.Property.GetValue(null), entry))
+            .ToArray();
+        if (holders.Length != 1)
+            throw new InvalidOperationException($"a model entry must be held by exactly one static property of {DataFolder}; this one is held by {holders.Length}");
+        var (type, property) = holders[0];
+        return $"{DataFolder}/{type.Name}.cs ({type.Name}.{property.Name})";
     }
 }

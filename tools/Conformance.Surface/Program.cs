@@ -2,7 +2,7 @@ using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
 using Conformance.Surface;
 
-// spec/surface/README.md: dump [--check] [--target NAME] | generate [--check]
+// spec/surface/README.md: dump [--check] [--target NAME]. The features are written by tools/Conformance.Generate.
 var root = RepositoryRoot.Find();
 var check = args.Contains("--check");
 var targetIndex = Array.IndexOf(args, "--target");
@@ -44,20 +44,7 @@ switch (command)
             : $"{differences.Count} differences between {target.Name} and {SurfaceDescription.RelativePath}");
         return differences.Count == 0 ? 0 : 1;
     }
-    case "generate":
-    {
-        var files = SurfaceFeatureGenerator.Generate(SurfaceDescription.Load(root));
-        var stale = SurfaceFeatureGenerator.StaleFiles(root, files);
-        if (check)
-        {
-            foreach (var file in stale) Console.WriteLine($"stale: {file}");
-            return stale.Count == 0 ? 0 : 1;
-        }
-        SurfaceFeatureGenerator.Write(root, files);
-        Console.WriteLine($"wrote {files.Count} files under {SurfaceFeatureGenerator.Folder} ({stale.Count} changed)");
-        return 0;
-    }
     default:
-        Console.Error.WriteLine("usage: dotnet run --project tools/Conformance.Surface -- dump [--check] [--target NAME] | generate [--check]");
+        Console.Error.WriteLine("usage: dotnet run --project tools/Conformance.Surface -- dump [--check] [--target NAME] (the features: dotnet run --project tools/Conformance.Generate)");
         return 2;
 }

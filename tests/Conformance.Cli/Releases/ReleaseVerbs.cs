@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Conformance.Harness.Generated;
 using Conformance.Harness.Releases;
 using Conformance.Harness.Reports;
 using Conformance.Harness.Targets.Versions;
@@ -12,7 +13,7 @@ namespace Conformance.Cli.Releases;
 internal static class ReleaseVerbs
 {
     public const string BisectUsage = "bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <target> --dates <YYYY-MM-DD>..<YYYY-MM-DD>) [--filter F] [--report-dir D]";
-    public const string HistoryUsage = "history --releases <runtime>@<version>,... [--filter F] [--selection TEXT] [--command TEXT] [--note TEXT]... [--report-dir D] [--out FILE] [--reuse]";
+    public const string HistoryUsage = "history --releases <runtime>@<version>,... [--filter F] [--selection TEXT] [--command TEXT] [--note TEXT]... [--report-dir D] [--reuse]";
 
     public static async Task<int> BisectAsync(string[] args, string repositoryRoot, Func<string, int> fail)
     {
@@ -50,7 +51,7 @@ internal static class ReleaseVerbs
 
     public static async Task<int> HistoryAsync(string[] args, string repositoryRoot, Func<string, int> fail)
     {
-        if (Options.Parse(args, ["--releases", "--filter", "--selection", "--command", "--note", "--report-dir", "--out"], ["--reuse"], out var problem) is not { } o
+        if (Options.Parse(args, ["--releases", "--filter", "--selection", "--command", "--note", "--report-dir"], ["--reuse"], out var problem) is not { } o
             || o.Value("--releases") is not { } list)
             return fail($"history: {problem ?? "give --releases"}\nusage: {HistoryUsage}");
         var versions = new List<RuntimeVersion>();
@@ -87,10 +88,13 @@ internal static class ReleaseVerbs
             $"Run: {DateTime.UtcNow:yyyy-MM-dd} UTC, {versions.Count} releases; command: `{o.Value("--command") ?? "dotnet run --project tests/Conformance.Cli -- history " + string.Join(' ', args)}`.",
         ];
         foreach (var note in o.Values("--note")) header.AddRange(["", note]);
-        var markdown = ReleaseHistory.Render(header, runtimes);
-        var output = o.Value("--out") ?? Path.Combine(repositoryRoot, "docs", "history.md");
-        File.WriteAllText(output, markdown);
-        Console.WriteLine($"history: {output} written ({clock.Elapsed.TotalSeconds:0} s)");
+        // Issue 17, item 5: the run records its data; the page is rendered from it, as generate renders it, through the one writer.
+        var record = HistoryRecord.Of(header, runtimes);
+        File.WriteAllText(Path.Combine(repositoryRoot, HistoryRecord.RelativePath), record.ToJson());
+        var plan = GeneratedWriter.Plan(repositoryRoot, new GeneratedSet([ReleaseHistory.Page(record)], [], []));
+        if (plan.Conflicts.Count > 0) return fail($"history: {HistoryRecord.RelativePath} written, but {string.Join("; ", plan.Conflicts)}");
+        GeneratedWriter.Apply(repositoryRoot, plan);
+        Console.WriteLine($"history: {HistoryRecord.RelativePath} and {HistoryRecord.PagePath} written ({clock.Elapsed.TotalSeconds:0} s)");
         return runs.Values.All(r => r.Started) ? 0 : 1;
     }
 }

@@ -5,8 +5,8 @@ using static Conformance.Cli.Site.SiteHtml;
 namespace Conformance.Cli.Site;
 
 /// <summary>
-/// index.html: the run's targets with their counts per status and their own reports, the requirement × target matrix (the
-/// cells of <see cref="ConformanceMatrix"/>, each linked to the requirement's scenarios), and the feature files with their
+/// index.html: the run's targets with their counts per status and their own reports, the requirement table (requirement × target) (the
+/// cells of <see cref="RequirementTable"/>, each linked to the requirement's scenarios), and the feature files with their
 /// status counts per target, each linked to its page.
 /// </summary>
 public static class IndexPage
@@ -43,16 +43,16 @@ public static class IndexPage
         body.Append("</table>\n<p class=\"muted\">Counted over the rows each target ran (a filtered run leaves the others out: \"not run\"). ")
             .Append("A known failure is listed in targets/expectations/&lt;target&gt;.txt with its reason; unexpected results fail a run.</p>\n");
 
-        RequirementMatrix(body, data, page);
+        RequirementTableSection(body, data, page);
         FeatureTable(body, data, page);
         return Page(page, "Workers AsyncLocalStorage conformance", body.ToString());
     }
 
-    private static void RequirementMatrix(StringBuilder body, SiteData data, string page)
+    private static void RequirementTableSection(StringBuilder body, SiteData data, string page)
     {
-        var matrix = new ConformanceMatrix(data.Targets.SelectMany(t => t.Results));
-        body.Append("<h2 id=\"requirement-matrix\">Requirements × targets</h2>\n<p class=\"muted\">").Append(E(ConformanceMatrix.Legend.Replace("`", "")))
-            .Append(" Each cell links to the requirement's clause and scenarios.</p>\n<table class=\"matrix\"><tr><th>requirement</th><th>profile</th>")
+        var table = new RequirementTable(data.Targets.SelectMany(t => t.Results));
+        body.Append("<h2 id=\"requirement-table\">Requirements × targets</h2>\n<p class=\"muted\">").Append(E(RequirementTable.Legend.Replace("`", "")))
+            .Append(" Each cell links to the requirement's clause and scenarios.</p>\n<table class=\"requirement-table\"><tr><th>requirement</th><th>profile</th>")
             .Append(string.Concat(data.Targets.Select(t => $"<th>{E(t.Name)}</th>"))).Append("</tr>\n");
         foreach (var id in data.Spec.Ids)
         {
@@ -60,7 +60,7 @@ public static class IndexPage
             body.Append($"<tr><td><a href=\"{href}\">{E(id)}</a></td><td>{E(data.Spec.Headings[id].Replace("**", ""))}</td>");
             foreach (var target in data.Targets)
             {
-                var cell = matrix.CellFor(id, target.Name);
+                var cell = table.CellFor(id, target.Name);
                 body.Append($"<td class=\"{cell.State}\"><a href=\"{href}\">{E(cell.Text)}</a></td>");
             }
             body.Append("</tr>\n");

@@ -1,19 +1,27 @@
 using Conformance.Harness.Features;
+using Conformance.Harness.Generated;
 
 namespace Conformance.Harness.Requirements;
 
 /// <summary>
 /// The counts the READMEs state (requirement ids, scenarios per profile, feature files, errata), computed from the spec and
-/// the feature catalog and written between <see cref="Begin"/> and <see cref="End"/> markers, so they are never typed by hand.
+/// the feature catalog and written by generate as a <see cref="GeneratedBlock"/> named "counts", so they are never typed by hand.
 /// The block is self-contained (no relative links), so it reads the same in README.md and spec/README.md.
 /// </summary>
 public static class CountsBlock
 {
-    public const string Begin = "<!-- counts:begin (generated: dotnet run --project tests/Conformance.Cli -- counts; do not edit) -->";
-    public const string End = "<!-- counts:end -->";
+    /// <summary>What the counts are made from (the block's header names it).</summary>
+    public const string Model = "spec/requirements.md, spec/errata.md and features/";
 
     /// <summary>The files that hold a counts block, relative to the repository root.</summary>
     public static IReadOnlyList<string> Files { get; } = ["README.md", "spec/README.md"];
+
+    /// <summary>The block of each file in <see cref="Files"/>.</summary>
+    public static IReadOnlyList<GeneratedBlock> Blocks(RequirementCatalog spec, FeatureCatalog catalog)
+    {
+        var block = Render(spec, catalog);
+        return [.. Files.Select(f => new GeneratedBlock(f, "counts", Model, block))];
+    }
 
     /// <summary>The block's lines between the markers (markdown, '\n' separated, ending in '\n').</summary>
     public static string Render(RequirementCatalog spec, FeatureCatalog catalog)
@@ -37,22 +45,8 @@ public static class CountsBlock
             """.Replace("\r\n", "\n");
     }
 
-    /// <summary>
-    /// <paramref name="text"/> with the lines between its markers replaced by <paramref name="block"/>. A text without exactly
-    /// one Begin marker followed by one End marker is an error, never a silent no-op.
-    /// </summary>
-    public static string Rewrite(string text, string block, string fileName)
-    {
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
-        if (begin < 0 || end < begin || text.IndexOf(Begin, begin + 1, StringComparison.Ordinal) >= 0 || text.IndexOf(End, end + 1, StringComparison.Ordinal) >= 0)
-            throw new InvalidDataException($"{fileName} must hold exactly one line \"{Begin}\" followed by one line \"{End}\"");
-        var contentStart = begin + Begin.Length;
-        return text[..contentStart] + "\n" + block + text[end..];
-    }
-
-    // Generated folders: tools/Conformance.Matrix writes features/matrix (its cross-cutting dimensions as cross-cutting-*.feature,
-    // Data/CrossCuttingDimensions.cs), tools/Conformance.Surface writes features/surface.
+    // Generated folders (tools/Conformance.Generate): features/matrix from tools/Conformance.Matrix's model (its cross-cutting
+    // dimensions as cross-cutting-*.feature, Data/CrossCuttingDimensions.cs), features/surface from spec/surface/async_hooks.json.
     public const string MatrixPrefix = "matrix/";
     public const string CrossCuttingPrefix = "matrix/cross-cutting-";
     public const string SurfacePrefix = "surface/";

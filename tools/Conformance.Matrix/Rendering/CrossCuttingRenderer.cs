@@ -18,7 +18,6 @@ public static class CrossCuttingRenderer
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
 
-        Line(FeatureRenderer.Header);
         Line($"Feature: Cross-cutting: {dimension.Title}");
         Line("  " + dimension.Description);
         Line("  Every row records only what is deterministic on every runtime: identities, types and booleans, never a count,");

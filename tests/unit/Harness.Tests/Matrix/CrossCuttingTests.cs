@@ -43,8 +43,7 @@ public sealed class CrossCuttingTests
     public void Each_value_is_one_row_and_the_coverage_total_is_the_number_of_scenarios()
     {
         using var temp = new TempDirectory();
-        Directory.CreateDirectory(Path.Combine(temp.Path, MatrixOutput.FeatureFolder));
-        MatrixOutput.WriteTo(temp.Path, Root);
+        MatrixGeneratorTests.WriteModel(temp.Path, Root);
         var rows = FeatureCatalog.Load(Path.Combine(temp.Path, "features")).Entries
             .Count(e => e.PickleIndex >= 0 && e.Feature.RelativePath.Replace('\\', '/').StartsWith(CountsBlock.CrossCuttingPrefix, StringComparison.Ordinal));
 

@@ -22,7 +22,7 @@ public sealed class ReleaseHistoryTests
             ReleaseRun.WouldNotStart("1.2.0", "exit code 127"),
             Run("1.3.0", Row("a", "documented", "CRASH", "x"), Row("b", "documented", "FAIL", "y2"), Row("c", "caveat", "PASS", "z")),
         ]);
-        var md = ReleaseHistory.Render(["Selection: test."], [history]);
+        var md = ReleaseHistory.Render(HistoryRecord.Of(["Selection: test."], [history]));
 
         Assert.Contains("| 1.0.0 | 1/2 | 0/1 |  |  | 1/3 | 2 | 0 | 0 |", md);
         Assert.Contains("| 1.1.0 | 1/2 | 1/1 |  |  | 2/3 | 1 | 0 | 0 |", md);
@@ -36,6 +36,34 @@ public sealed class ReleaseHistoryTests
         Assert.Contains("| 1.1.0 → 1.3.0 | `a` | PASS → CRASH", md);
         Assert.StartsWith("# The suite across releases", md);
         Assert.Contains("Selection: test.", md);
+    }
+
+    [Fact]
+    public void The_recorded_history_renders_the_same_page_after_a_round_trip_through_its_file()
+    {
+        var history = new RuntimeHistory("deno",
+        [
+            Run("2.0.0", Row("a", "documented", "PASS", "x"), Row("b", "workerd-observed", "FAIL", "y")),
+            ReleaseRun.WouldNotStart("2.1.0", "exit code 127 | \"quoted\""),
+            Run("2.2.0", Row("a", "documented", "NOT-APPLICABLE", "x"), Row("b", "workerd-observed", "PASS", "y")),
+        ]);
+        var record = HistoryRecord.Of(["Selection: `a` → b."], [history]);
+
+        var json = record.ToJson();
+        var read = HistoryRecord.Parse(json);
+
+        Assert.Equal(ReleaseHistory.Render(record), ReleaseHistory.Render(read));
+        Assert.Equal(json, read.ToJson());
+        Assert.Contains("\"Selection: `a` → b.\"", json);
+        Assert.Contains("| 2.1.0 | would not start: exit code 127 \\| \"quoted\" |", ReleaseHistory.Render(read));
+        Assert.Contains("| 2.0.0 → 2.2.0 | `a` | PASS → NOT-APPLICABLE |", ReleaseHistory.Render(read));
+    }
+
+    [Fact]
+    public void A_history_file_with_a_missing_or_unknown_field_is_refused()
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => HistoryRecord.Parse("{\"header\": []}"));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => HistoryRecord.Parse("{\"header\": [], \"runtimes\": [], \"extra\": 1}"));
     }
 
     [Fact]

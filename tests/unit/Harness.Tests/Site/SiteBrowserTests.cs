@@ -50,7 +50,7 @@ public sealed class SiteBrowserTests(SiteRunFixture site)
         foreach (var removed in verified.Except(received)) Assert.Contains("-" + removed, failure);
 
         // The requirement × target matrix: the cell of that requirement on node links to the requirement's section, which exists.
-        var cellLinks = DomText.Hrefs(DomText.Element(index, "requirement-matrix", "table")).Where(h => h.EndsWith("#req-" + requirement, StringComparison.Ordinal)).ToArray();
+        var cellLinks = DomText.Hrefs(DomText.Element(index, "requirement-table", "table")).Where(h => h.EndsWith("#req-" + requirement, StringComparison.Ordinal)).ToArray();
         Assert.True(cellLinks.Length >= 1 + 2, $"the row of {requirement} links its id and both targets' cells: {string.Join(", ", cellLinks)}");
         Assert.All(cellLinks, h => Assert.StartsWith("site/requirements.html#", h));
         Assert.Contains("req-" + requirement, DomText.Ids(requirements));

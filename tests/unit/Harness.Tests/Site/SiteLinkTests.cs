@@ -50,7 +50,7 @@ public sealed class SiteLinkTests(SiteRunFixture site)
     {
         // Requirement × target on the overview: each row links its id and one cell per target to the requirement's section.
         var index = File.ReadAllText(site.Index);
-        var requirementLinks = DomText.Hrefs(DomText.Element(index, "requirement-matrix", "table"));
+        var requirementLinks = DomText.Hrefs(DomText.Element(index, "requirement-table", "table"));
         Assert.Equal(site.Spec.Ids.Count * (1 + 2), requirementLinks.Count);
         Assert.Equal(site.Spec.Ids.Select(id => $"site/requirements.html#req-{id}").ToHashSet(), requirementLinks.ToHashSet());
 

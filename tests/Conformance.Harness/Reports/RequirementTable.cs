@@ -5,16 +5,20 @@ using Conformance.Harness.Features;
 namespace Conformance.Harness.Reports;
 
 /// <summary>
-/// The conformance matrix over several targets' results.jsonl: requirement × target (pass/fail per cell, the scenarios
-/// counted) and the pass rate per profile per target. Rendered as matrix.md and matrix.html.
+/// The requirement table over several targets' results.jsonl: one row per requirement, one column per target (pass/fail per
+/// cell, the scenarios counted), and the pass rate per profile per target. Rendered as requirement-table.md and .html. Not the
+/// propagation matrix (features/matrix/, tools/Conformance.Matrix): issue 17, "one meaning for matrix".
 /// </summary>
-public sealed class ConformanceMatrix
+public sealed class RequirementTable
 {
+    public const string MarkdownFile = "requirement-table.md";
+    public const string HtmlFile = "requirement-table.html";
+
     public IReadOnlyList<string> Targets { get; }
     public IReadOnlyList<string> Requirements { get; }
     private readonly IReadOnlyList<ScenarioResult> _results;
 
-    public ConformanceMatrix(IEnumerable<ScenarioResult> results)
+    public RequirementTable(IEnumerable<ScenarioResult> results)
     {
         // A scenario given twice for one target (two runs merged) counts once: the later result wins.
         _results = results.GroupBy(r => (r.Target, r.Id, r.Name)).Select(g => g.Last()).ToArray();
@@ -23,7 +27,7 @@ public sealed class ConformanceMatrix
     }
 
     /// <summary>Reads results.jsonl from each folder (or file) given.</summary>
-    public static ConformanceMatrix Load(IEnumerable<string> resultDirectoriesOrFiles) =>
+    public static RequirementTable Load(IEnumerable<string> resultDirectoriesOrFiles) =>
         new(resultDirectoriesOrFiles.SelectMany(p => ScenarioResult.ReadAll(Directory.Exists(p) ? Path.Combine(p, ResultsJournal.FileName) : p)));
 
     /// <summary>One cell: how the requirement's scenarios did on the target.</summary>
@@ -58,14 +62,14 @@ public sealed class ConformanceMatrix
     public const string Legend =
         "A cell counts the requirement's scenarios that ran on the target: `pass n/n` when all passed, `FAIL k/n` when only k did. " +
         "A failure listed in the target's known-failure list (targets/expectations/<target>.txt) still counts as a failure here: " +
-        "the matrix shows what each runtime does, the lists only decide what fails a run. `skip`: nothing ran (unavailable target, " +
+        "the table shows what each runtime does, the lists only decide what fails a run. `skip`: nothing ran (unavailable target, " +
         "shard); `—`: the requirement had no scenario in that run.";
 
     private static string Rate(Cell cell) => cell.Run == 0 ? (cell.Skipped > 0 ? "skip" : "—") : $"{cell.Passed}/{cell.Run} ({100.0 * cell.Passed / cell.Run:0}%)";
 
     public string RenderMarkdown()
     {
-        var md = new StringBuilder("# Conformance matrix\n\n").Append(Legend).Append("\n\n## Pass rate by profile\n\n");
+        var md = new StringBuilder("# Requirement table\n\n").Append(Legend).Append("\n\n## Pass rate by profile\n\n");
         md.AppendLine("| profile | " + string.Join(" | ", Targets) + " |");
         md.AppendLine("|---|" + string.Concat(Targets.Select(_ => "---|")));
         foreach (var profile in ScenarioTags.Profiles)
@@ -82,11 +86,11 @@ public sealed class ConformanceMatrix
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Conformance matrix</title><style>")
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Requirement table</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}")
             .Append("th,td{border:1px solid #ccc;padding:.3em .7em;text-align:center}th:first-child,td:first-child{text-align:left}")
             .Append(".pass{background:#d8f5d0}.fail{background:#f9d0d0}.skip{background:#eee;color:#666}.none{color:#999}")
-            .Append("</style></head><body>\n<h1>Conformance matrix</h1>\n<p>").Append(E(Legend).Replace("`", "")).Append("</p>\n<h2>Pass rate by profile</h2>\n<table><tr><th>profile</th>");
+            .Append("</style></head><body>\n<h1>Requirement table</h1>\n<p>").Append(E(Legend).Replace("`", "")).Append("</p>\n<h2>Pass rate by profile</h2>\n<table><tr><th>profile</th>");
         foreach (var t in Targets) html.Append($"<th>{E(t)}</th>");
         html.Append("</tr>\n");
         foreach (var profile in ScenarioTags.Profiles)
@@ -115,11 +119,11 @@ public sealed class ConformanceMatrix
         return html.Append("</table>\n</body></html>\n").ToString();
     }
 
-    /// <summary>Writes matrix.md and matrix.html into <paramref name="directory"/>.</summary>
+    /// <summary>Writes <see cref="MarkdownFile"/> and <see cref="HtmlFile"/> into <paramref name="directory"/>.</summary>
     public void WriteTo(string directory)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "matrix.md"), RenderMarkdown());
-        File.WriteAllText(Path.Combine(directory, "matrix.html"), RenderHtml());
+        File.WriteAllText(Path.Combine(directory, MarkdownFile), RenderMarkdown());
+        File.WriteAllText(Path.Combine(directory, HtmlFile), RenderHtml());
     }
 }
