@@ -54,7 +54,7 @@ public sealed class ConformanceRunTests : IDisposable
         foreach (var key in selected.Skip(1))
         {
             var entry = run.Catalog.Find(key)!;
-            var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+            var outcome = await run.ExecuteAsync(entry);
             Assert.Equal(ScenarioStatus.Pass, outcome.Status);
         }
 
@@ -69,7 +69,7 @@ public sealed class ConformanceRunTests : IDisposable
         await using var run = Create(new FakeTarget(_ => FakeTarget.Completed("log: 41", "end")));
         var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
 
-        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+        var outcome = await run.ExecuteAsync(entry);
 
         Assert.Equal(ScenarioStatus.Fail, outcome.Status);
         Assert.Contains("+log: 41", outcome.Detail);
@@ -88,7 +88,7 @@ public sealed class ConformanceRunTests : IDisposable
         await using var run = Create(new FakeTarget(_ => new TargetRun(runStatus, ["log: 42"], "why", TimeSpan.Zero)));
         var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
 
-        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+        var outcome = await run.ExecuteAsync(entry);
 
         Assert.Equal(expected, outcome.Status);
         Assert.False(File.Exists(run.Snapshots.ReceivedPathFor(entry.VerifiedPath)));
@@ -127,7 +127,7 @@ public sealed class ConformanceRunTests : IDisposable
     {
         await using var run = Create(new FakeTarget(_ => new TargetRun(RunStatus.Unavailable, [], "binary vanished", TimeSpan.Zero)));
         var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
-        var verdict = run.Record(entry, await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry)));
+        var verdict = run.Record(entry, await run.ExecuteAsync(entry));
         Assert.Equal(VerdictKind.Unavailable, verdict.Kind);
     }
 
@@ -159,7 +159,7 @@ public sealed class ConformanceRunTests : IDisposable
         foreach (var key in new[] { listed, "basics/run/the-store-is-visible-inside-a-request" })
         {
             var entry = run.Catalog.Find(key)!;
-            run.Record(entry, await run.PreCheckAsync(entry) ?? await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry)));
+            run.Record(entry, await run.OutcomeAsync(entry));
         }
         run.WriteSummary();
 
@@ -202,8 +202,8 @@ public sealed class ConformanceRunTests : IDisposable
         var listed = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
         var unlisted = run.Catalog.Find("basics/run/a-top-level-throw-is-a-load-error")!;
 
-        var expected = run.Record(listed, await run.ExecuteAsync(listed, ScenarioCompiler.Compile(listed)));
-        var unexpected = run.Record(unlisted, await run.ExecuteAsync(unlisted, ScenarioCompiler.Compile(unlisted)));
+        var expected = run.Record(listed, await run.ExecuteAsync(listed));
+        var unexpected = run.Record(unlisted, await run.ExecuteAsync(unlisted));
         run.WriteSummary();
 
         Assert.Equal(VerdictKind.ChangedFailure, expected.Kind);
