@@ -44,6 +44,24 @@ public sealed class ConformanceRunTests : IDisposable
     private static FakeTarget Honest() => new(p => FakeTarget.Completed(Traces[p.Id]));
 
     [Fact]
+    public async Task A_row_is_compiled_once_and_its_prefetched_run_is_the_one_its_test_collects()
+    {
+        var ran = new System.Collections.Concurrent.ConcurrentBag<Conformance.Harness.Scenarios.ScenarioProgram>();
+        var target = new FakeTarget(p => { ran.Add(p); return FakeTarget.Completed(Traces[p.Id]); });
+        await using var run = Create(target);
+        var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
+        var compiled = run.CompiledOf(entry);
+
+        run.Prefetch([entry.Key]);
+        var outcome = await run.ExecuteAsync(entry);
+
+        Assert.Same(compiled, run.CompiledOf(entry));
+        Assert.Equal(ScenarioStatus.Pass, outcome.Status);
+        var program = Assert.Single(ran);
+        Assert.Equal(compiled.Program!.Source, program.Source);
+    }
+
+    [Fact]
     public async Task Prefetch_runs_only_the_selected_runnable_rows_once_each()
     {
         var target = Honest();
