@@ -10,7 +10,7 @@ namespace Harness.Tests.Scenarios;
 /// Issue 17, item 3: one verdict per row, the same in Reqnroll's Cucumber NDJSON as in results.jsonl (which the console, the
 /// site, JUnit's and xunit's results and the exit code follow). The real Conformance.Specs assembly runs the fixture features
 /// on the reference target with a known-failure list holding a known FAIL (its snapshot altered here), a known ERROR (a row
-/// problem), and a line for a row that passes; every row of results.jsonl that has a pickle must then be a Cucumber test case
+/// problem), a line for a row that passes and one for a row with an undefined step; every row of results.jsonl that has a pickle must then be a Cucumber test case
 /// whose status is PASSED for a pass, SKIPPED carrying the list's reason for a known failure, and FAILED (or UNDEFINED, for a
 /// step no definition matches) with the verdict's message for anything unexpected.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class CucumberVerdictAgreementTests : IDisposable
     private const string KnownFail = "basics/run/run-returns-the-callback-s-value";
     private const string KnownError = "basics/problems/a-scenario-without-a-profile";
     private const string ListedButPasses = "basics/run/a-top-level-throw-is-a-load-error";
+    private const string ListedUndefined = "basics/problems/an-unknown-step";
     private const string FailReason = "fixture: its snapshot is altered to pin a known FAIL";
     private const string ErrorReason = "fixture: a row problem pinned as a known ERROR";
 
@@ -39,6 +40,7 @@ public sealed class CucumberVerdictAgreementTests : IDisposable
             $"{KnownFail} | FAIL {TraceDigest.Of(trace)} | {FailReason}",
             $"{KnownError} | ERROR | {ErrorReason}",
             $"{ListedButPasses} | CRASH | fixture: listed, but it passes",
+            $"{ListedUndefined} | ERROR | fixture: a step no definition matches, listed",
         ]);
         var pinned = KnownFailureList.TracePath(KnownFailureList.TraceFolderFor(list), KnownFail);
         Directory.CreateDirectory(Path.GetDirectoryName(pinned)!);
@@ -54,6 +56,8 @@ public sealed class CucumberVerdictAgreementTests : IDisposable
         Assert.Contains(results, r => r.Id == KnownFail && r.Verdict == nameof(VerdictKind.KnownFailure));
         Assert.Contains(results, r => r.Id == KnownError && r.Verdict == nameof(VerdictKind.KnownFailure));
         Assert.Contains(results, r => r.Id == ListedButPasses && r.Verdict == nameof(VerdictKind.UnexpectedPass));
+        // Reqnroll reports an undefined step as such whatever the list says: the row is an unexpected ERROR everywhere.
+        Assert.Contains(results, r => r.Id == ListedUndefined && r.Verdict == nameof(VerdictKind.UnexpectedFailure) && r.Status == "ERROR");
         Assert.Contains(results, r => r.Verdict == nameof(VerdictKind.Passed));
         Assert.Contains(results, r => r.Verdict == nameof(VerdictKind.UnexpectedFailure));
         Assert.NotEqual(0, exitCode);
