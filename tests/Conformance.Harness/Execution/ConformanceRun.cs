@@ -166,7 +166,7 @@ public sealed class ConformanceRun : IAsyncDisposable
                 await previous.ConfigureAwait(false);
                 if (await _availability.Value.ConfigureAwait(false) is not null) return;
                 var dates = await _dates.Value.ConfigureAwait(false);
-                _executor.Schedule(compiled.Select(c => DecisionOf(c.Entry, c.Program, dates).Program).OfType<ScenarioProgram>());
+                _executor.Schedule(compiled.Select(c => _rows.Decide(c.Entry, c.Program, dates).Program).OfType<ScenarioProgram>());
             });
         }
     }
@@ -181,18 +181,10 @@ public sealed class ConformanceRun : IAsyncDisposable
         return null;
     }
 
-    /// <summary>
-    /// The row compiled, once per run (issue 17, item 2): the prefetch, the run and the Reqnroll steps all take this one value,
-    /// so what runs is what the reports describe.
-    /// </summary>
-    public CompiledScenario CompiledOf(ScenarioEntry entry) => _compiled.GetOrAdd(entry.Key, _ => ScenarioCompiler.CompileRow(entry));
+    /// <summary>The row compiled, once per run (<see cref="CompiledRows"/>).</summary>
+    public CompiledScenario CompiledOf(ScenarioEntry entry) => _rows.Of(entry);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledScenario> _compiled = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApplicabilityDecision> _decisions = new(StringComparer.Ordinal);
-
-    /// <summary>The compiled program at this run's dates (or why it is not applicable), decided once per row.</summary>
-    private ApplicabilityDecision DecisionOf(ScenarioEntry entry, ScenarioProgram program, RunDates dates) =>
-        _decisions.GetOrAdd(entry.Key, _ => Applicability.Decide(program, entry.Tags.All, dates));
+    private readonly CompiledRows _rows = new();
 
     /// <summary>
     /// Runs (or collects the prefetched run of) the row's compiled program and compares its trace with the snapshot; a row that
@@ -203,7 +195,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         if (_executor is null) return ScenarioOutcome.Error(string.Join("\n", Problems));
         var compiled = CompiledOf(entry);
         if (compiled.Program is not { } program) return ScenarioOutcome.Error(compiled.Problem ?? "the row did not compile");
-        var decision = DecisionOf(entry, program, await _dates.Value.ConfigureAwait(false));
+        var decision = _rows.Decide(entry, program, await _dates.Value.ConfigureAwait(false));
         if (decision.Program is null) return ScenarioOutcome.NotApplicable(decision.NotApplicableReason ?? "");
         program = decision.Program;
         var run = await _executor.RunAsync(program).ConfigureAwait(false);
