@@ -6,8 +6,8 @@ namespace Conformance.Specs.Reqnroll;
 
 /// <summary>
 /// Reqnroll's Cucumber message factory, except that a step skipped by an exception (a known failure or an allowed skip,
-/// ConformanceSteps) carries that exception's message, the reason, as its result's message (issue 17, item 3): Reqnroll 3.3.4
-/// keeps a message only for failed, pending and undefined steps, and the HTML report shows the message.
+/// ConformanceSteps) carries that exception's message, the reason, as its result's message, without the exception's stack
+/// (issue 17, item 3): Reqnroll 3.3.4 keeps a message only for failed, pending and undefined steps; the HTML report shows it.
 /// </summary>
 public sealed class SkippedStepMessageFactory : CucumberMessageFactory
 {
@@ -18,6 +18,6 @@ public sealed class SkippedStepMessageFactory : CucumberMessageFactory
         if (result.Status != TestStepResultStatus.SKIPPED || result.Message is not null || testStepExecutionTracker.Exception is not { } skip)
             return finished;
         return new TestStepFinished(finished.TestCaseStartedId, finished.TestStepId,
-            new TestStepResult(result.Duration, skip.Message, result.Status, result.Exception), finished.Timestamp);
+            new TestStepResult(result.Duration, skip.Message, result.Status, null), finished.Timestamp);
     }
 }
