@@ -66,12 +66,4 @@ public static class ScenarioCompiler
         PickleStepType.OUTCOME => StepKeyword.Then,
         _ => null,
     };
-
-    public static bool TryCompile(ScenarioEntry entry, out ScenarioProgram? program, out string? problem)
-    {
-        var compiled = CompileRow(entry);
-        program = compiled.Program;
-        problem = compiled.Problem;
-        return program is not null;
-    }
 }
