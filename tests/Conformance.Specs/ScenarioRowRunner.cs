@@ -12,11 +12,12 @@ using Xunit;
 namespace Conformance.Specs;
 
 /// <summary>
-/// Runs one row through Reqnroll's runtime the way generated code-behind would (the generator does not restore here): test runner for the
-/// feature, feature switch, scenario initialize/start, each step by its pickle type, collect errors, scenario end, release.
-/// Reqnroll reports the conformance truth (the scenario fails on a mismatch); the xunit result then applies the target's
-/// known failures: a failure exactly as listed is skipped; a listed pass, a changed failure, an unlisted failure and an
-/// unavailable target (unless CONFORMANCE_ALLOW_UNAVAILABLE) fail.
+/// One row, one path (issue 17, items 2 and 3): the row's compiled program runs (or its prefetched run is collected), the
+/// outcome is judged against the target's known failures once, and that verdict is then reported everywhere: through
+/// Reqnroll's runtime (the steps sent the way generated code-behind would: test runner for the feature, feature switch,
+/// scenario initialize/start, each step by its pickle type, collect errors, scenario end, release), where the reporting step
+/// passes, is skipped with the reason, or fails; then results.jsonl; then xunit (a known failure or allowed skip is skipped,
+/// anything unexpected fails). A row Reqnroll cannot report as judged (a step it cannot bind) is an ERROR everywhere.
 /// </summary>
 public static class ScenarioRowRunner
 {
@@ -27,8 +28,11 @@ public static class ScenarioRowRunner
         if (!run.InShard(entry))
             Assert.Skip($"not in shard {run.Settings.Shard} (CONFORMANCE_SHARD)");
 
-        var outcome = await run.PreCheckAsync(entry) ?? await RunThroughReqnrollAsync(entry);
-        var verdict = run.Record(entry, outcome);
+        var outcome = await run.OutcomeAsync(entry);
+        var verdict = run.Judge(entry, outcome);
+        // A feature that does not parse has no pickle: there is nothing for Reqnroll to report.
+        if (entry.Pickle is not null) (outcome, verdict) = await ReportThroughReqnrollAsync(entry, run.CompiledOf(entry), outcome, verdict);
+        run.Record(entry, outcome, verdict);
         switch (verdict.Kind)
         {
             case VerdictKind.Passed:
@@ -43,12 +47,17 @@ public static class ScenarioRowRunner
         }
     }
 
-    private static async Task<ScenarioOutcome> RunThroughReqnrollAsync(ScenarioEntry entry)
+    /// <summary>
+    /// Sends the row's steps through Reqnroll with its verdict; returns the verdict, or an ERROR when Reqnroll ended the
+    /// scenario otherwise than the verdict says (a step it cannot bind, a failure of its own), which the report already shows.
+    /// </summary>
+    private static async Task<(ScenarioOutcome, ScenarioVerdict)> ReportThroughReqnrollAsync(ScenarioEntry entry, CompiledScenario compiled,
+        ScenarioOutcome outcome, ScenarioVerdict verdict)
     {
         await ConformanceSession.EnsureReqnrollStartedAsync();
         var featureInfo = ReqnrollModel.FeatureInfoFor(entry.Feature);
         var runner = TestRunnerManager.GetTestRunnerForAssembly(ConformanceSession.Assembly, featureHint: featureInfo);
-        var state = new ScenarioState(entry);
+        var state = new ScenarioState(entry, compiled, outcome, verdict);
         try
         {
             if (runner.FeatureContext is not null && !ReferenceEquals(runner.FeatureContext.FeatureInfo, featureInfo))
@@ -63,8 +72,12 @@ public static class ScenarioRowRunner
             try
             {
                 await runner.OnScenarioStartAsync();
-                foreach (var step in entry.Pickle!.Steps)
-                    await SendStepAsync(runner, entry.Feature, step);
+                var steps = entry.Pickle!.Steps;
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    state.CurrentStep = i;
+                    await SendStepAsync(runner, entry.Feature, steps[i]);
+                }
                 status = runner.ScenarioContext.ScenarioExecutionStatus;
                 await runner.CollectScenarioErrorsAsync();
             }
@@ -76,31 +89,13 @@ public static class ScenarioRowRunner
             {
                 await runner.OnScenarioEndAsync();
             }
-
-            // An undefined, pending or ambiguous step is an ERROR of the row, never a pass, whatever ran before it.
-            if (status is ScenarioExecutionStatus.UndefinedStep or ScenarioExecutionStatus.StepDefinitionPending or ScenarioExecutionStatus.BindingError)
-            {
-                var named = ScenarioCompiler.TryCompile(entry, out _, out var problem) ? "" : $"\n{problem}";
-                return ScenarioOutcome.Error($"Reqnroll: {Describe(status)}: {failure?.Message ?? "(no message)"}{named}");
-            }
-            // The check step sets the outcome (PASS or the reason it is not); without it, a step failed before the check.
-            if (state.Outcome is { } outcome) return outcome;
-            return ScenarioOutcome.Error(failure is null
-                ? "the scenario ended without checking its trace"
-                : $"the scenario could not run: {failure.Message}");
+            return ReqnrollAgreement.Reconcile(compiled, outcome, verdict, status, failure);
         }
         finally
         {
             TestRunnerManager.ReleaseTestRunner(runner);
         }
     }
-
-    private static string Describe(ScenarioExecutionStatus status) => status switch
-    {
-        ScenarioExecutionStatus.UndefinedStep => "undefined step (no step definition matches it)",
-        ScenarioExecutionStatus.StepDefinitionPending => "pending step",
-        _ => "binding error (an ambiguous step, or arguments that do not fit its definition)",
-    };
 
     private static Task SendStepAsync(ITestRunner runner, FeatureFile feature, PickleStep step)
     {

@@ -11,8 +11,9 @@ namespace Conformance.Harness.Execution;
 
 /// <summary>
 /// One conformance run on one target, independent of the test framework: the settings, the feature catalog, the target,
-/// its known failures, the snapshot store, the prefetching executor and the reports. The xunit runner asks it, per row,
-/// whether the row can run, runs the row's program, and records the result.
+/// its known failures, the snapshot store, the prefetching executor and the reports. Per row it compiles the program once
+/// (<see cref="CompiledOf"/>), gives the outcome (<see cref="OutcomeAsync"/>), judges it once (<see cref="Judge"/>) and, once
+/// the other reports have shown that verdict, records it (issue 17, items 2 and 3).
 /// </summary>
 public sealed class ConformanceRun : IAsyncDisposable
 {
@@ -155,7 +156,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         foreach (var key in orderedKeys)
         {
             if (Catalog.Find(key) is not { } entry || !InShard(entry)) continue;
-            if (ScenarioCompiler.TryCompile(entry, out var program, out _)) compiled.Add((entry, program!));
+            if (CompiledOf(entry).Program is { } program) compiled.Add((entry, program));
         }
         lock (_gate)
         {
@@ -165,7 +166,7 @@ public sealed class ConformanceRun : IAsyncDisposable
                 await previous.ConfigureAwait(false);
                 if (await _availability.Value.ConfigureAwait(false) is not null) return;
                 var dates = await _dates.Value.ConfigureAwait(false);
-                _executor.Schedule(compiled.Select(c => Applicability.Decide(c.Program, c.Entry.Tags.All, dates).Program).OfType<ScenarioProgram>());
+                _executor.Schedule(compiled.Select(c => _rows.Decide(c.Entry, c.Program, dates).Program).OfType<ScenarioProgram>());
             });
         }
     }
@@ -180,11 +181,21 @@ public sealed class ConformanceRun : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Runs (or collects the prefetched run of) <paramref name="program"/> and compares its trace with the snapshot.</summary>
-    public async Task<ScenarioOutcome> ExecuteAsync(ScenarioEntry entry, ScenarioProgram program)
+    /// <summary>The row compiled, once per run (<see cref="CompiledRows"/>).</summary>
+    public CompiledScenario CompiledOf(ScenarioEntry entry) => _rows.Of(entry);
+
+    private readonly CompiledRows _rows = new();
+
+    /// <summary>
+    /// Runs (or collects the prefetched run of) the row's compiled program and compares its trace with the snapshot; a row that
+    /// does not compile is an ERROR naming the step at fault.
+    /// </summary>
+    public async Task<ScenarioOutcome> ExecuteAsync(ScenarioEntry entry)
     {
         if (_executor is null) return ScenarioOutcome.Error(string.Join("\n", Problems));
-        var decision = Applicability.Decide(program, entry.Tags.All, await _dates.Value.ConfigureAwait(false));
+        var compiled = CompiledOf(entry);
+        if (compiled.Program is not { } program) return ScenarioOutcome.Error(compiled.Problem ?? "the row did not compile");
+        var decision = _rows.Decide(entry, program, await _dates.Value.ConfigureAwait(false));
         if (decision.Program is null) return ScenarioOutcome.NotApplicable(decision.NotApplicableReason ?? "");
         program = decision.Program;
         var run = await _executor.RunAsync(program).ConfigureAwait(false);
@@ -199,10 +210,23 @@ public sealed class ConformanceRun : IAsyncDisposable
         return ScenarioJudge.Judge(run, entry.VerifiedPath, Snapshots, origin);
     }
 
-    /// <summary>Applies the known failures and writes the result to results.jsonl.</summary>
-    public ScenarioVerdict Record(ScenarioEntry entry, ScenarioOutcome outcome)
+    /// <summary>The row's outcome on this run: decided before it runs (<see cref="PreCheckAsync"/>), else its run judged against the snapshot.</summary>
+    public async Task<ScenarioOutcome> OutcomeAsync(ScenarioEntry entry) =>
+        await PreCheckAsync(entry).ConfigureAwait(false) ?? await ExecuteAsync(entry).ConfigureAwait(false);
+
+    /// <summary>
+    /// The one verdict of a row (issue 17, item 3): the outcome judged against the target's known failures. Every report
+    /// (Cucumber, xunit and JUnit, results.jsonl, the site, the console, the exit code) shows this verdict.
+    /// </summary>
+    public ScenarioVerdict Judge(ScenarioEntry entry, ScenarioOutcome outcome) =>
+        ExpectationJudge.Judge(entry.Id, outcome, KnownFailures, Settings.AllowUnavailable, PinsTraces);
+
+    /// <summary>Judges the outcome (<see cref="Judge"/>) and writes the row to results.jsonl.</summary>
+    public ScenarioVerdict Record(ScenarioEntry entry, ScenarioOutcome outcome) => Record(entry, outcome, Judge(entry, outcome));
+
+    /// <summary>Writes the row with its verdict, already judged and already shown to the other reports, to results.jsonl.</summary>
+    public ScenarioVerdict Record(ScenarioEntry entry, ScenarioOutcome outcome, ScenarioVerdict verdict)
     {
-        var verdict = ExpectationJudge.Judge(entry.Id, outcome, KnownFailures, Settings.AllowUnavailable, PinsTraces);
         if (Settings.UpdateExpectations) _judged.Add(new JudgedScenario(entry.Id, outcome.Status, outcome.Trace));
         Journal.Add(new ScenarioResult
         {

@@ -5,23 +5,57 @@ using Io.Cucumber.Messages.Types;
 namespace Conformance.Harness.Execution;
 
 /// <summary>
-/// Turns a pickle into a <see cref="ScenarioProgram"/> without Reqnroll, through <see cref="StepVocabulary"/>'s phrase table,
-/// which calls the same <see cref="ScenarioBuilder"/> methods as the step definitions, so the parallel executor runs exactly what
-/// the test's steps will describe.
+/// A row compiled once (issue 17, item 2): the program every target runs and every report describes, or the problem that
+/// keeps it from running. <see cref="ReportStep"/> is the pickle step that reports the row's verdict in the Cucumber report:
+/// the step at fault when there is one, else the check step ("the trace matches the verified snapshot"), else the last step.
+/// </summary>
+public sealed record CompiledScenario(ScenarioProgram? Program, string? Problem, int ReportStep);
+
+/// <summary>
+/// Turns a pickle into a <see cref="ScenarioProgram"/> through <see cref="StepVocabulary"/>'s phrase table, the one place a step
+/// has meaning. It is the only place a program is built: the prefetch, the run and the Reqnroll steps all take the one
+/// <see cref="CompiledScenario"/> of a row (ConformanceRun.CompiledOf).
 /// </summary>
 public static class ScenarioCompiler
 {
+    /// <summary>The row compiled; never throws: a problem is kept with the step it belongs to.</summary>
+    public static CompiledScenario CompileRow(ScenarioEntry entry)
+    {
+        var steps = entry.Pickle?.Steps ?? [];
+        var last = Math.Max(0, steps.Count - 1);
+        if (entry.Problem is not null) return new(null, entry.Problem, last);
+        if (entry.Pickle is null) return new(null, "the row has no scenario", 0);
+        var builder = new ScenarioBuilder();
+        int? check = null;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            try
+            {
+                if (StepVocabulary.Apply(builder, KeywordOf(step.Type), step.Text, step.Argument?.DocString?.Content) == StepRole.Assert) check ??= i;
+            }
+            catch (ScenarioDefinitionException error)
+            {
+                return new(null, error.Message, i);
+            }
+        }
+        if (!builder.HasAssertion)
+            return new(null, "the scenario never checks its trace (step \"the trace matches the verified snapshot\")", last);
+        try
+        {
+            return new(builder.Build(entry.Id), null, check ?? last);
+        }
+        catch (ScenarioDefinitionException error)
+        {
+            return new(null, error.Message, check ?? last);
+        }
+    }
+
     /// <summary>The program, or a <see cref="ScenarioDefinitionException"/> naming the step at fault.</summary>
     public static ScenarioProgram Compile(ScenarioEntry entry)
     {
-        if (entry.Problem is not null) throw new ScenarioDefinitionException(entry.Problem);
-        if (entry.Pickle is null) throw new ScenarioDefinitionException("the row has no scenario");
-        var builder = new ScenarioBuilder();
-        foreach (var step in entry.Pickle.Steps)
-            StepVocabulary.Apply(builder, KeywordOf(step.Type), step.Text, step.Argument?.DocString?.Content);
-        if (!builder.HasAssertion)
-            throw new ScenarioDefinitionException("the scenario never checks its trace (step \"the trace matches the verified snapshot\")");
-        return builder.Build(entry.Id);
+        var compiled = CompileRow(entry);
+        return compiled.Program ?? throw new ScenarioDefinitionException(compiled.Problem!);
     }
 
     /// <summary>The keyword Reqnroll binds the step by (And/But already resolved in the pickle); null for an unknown type.</summary>
@@ -32,26 +66,4 @@ public static class ScenarioCompiler
         PickleStepType.OUTCOME => StepKeyword.Then,
         _ => null,
     };
-
-    public static bool TryCompile(ScenarioEntry entry, out ScenarioProgram? program, out string? problem)
-    {
-        try
-        {
-            program = Compile(entry);
-            problem = null;
-            return true;
-        }
-        catch (ScenarioDefinitionException error)
-        {
-            program = null;
-            problem = error.Message;
-            return false;
-        }
-    }
-
-    /// <summary>Whether two programs would run identically (the plan compared by its rendered module).</summary>
-    public static bool SameProgram(ScenarioProgram a, ScenarioProgram b) =>
-        a.Id == b.Id && a.Source == b.Source && a.CompatibilityDate == b.CompatibilityDate && a.NamesDate == b.NamesDate
-        && a.CompatibilityFlags.SequenceEqual(b.CompatibilityFlags)
-        && PlanModule.Render(a.Plan) == PlanModule.Render(b.Plan);
 }

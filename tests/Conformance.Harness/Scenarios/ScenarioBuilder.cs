@@ -11,10 +11,9 @@ public enum StepRole
 }
 
 /// <summary>
-/// The one place where each Gherkin step has meaning, as one typed method per step. The Reqnroll step definitions
-/// (Conformance.Specs/Steps/ConformanceSteps.cs) and the phrase table the parallel prefetch uses (<see cref="StepVocabulary"/>)
-/// both call these methods, so a scenario means the same thing to both. Each method throws
-/// <see cref="ScenarioDefinitionException"/> naming the step when its argument is not acceptable.
+/// What each Gherkin step does to the program, as one typed method per step, called only through <see cref="StepVocabulary"/>'s
+/// phrase table when a row is compiled (once, issue 17, item 2). Each method throws <see cref="ScenarioDefinitionException"/>
+/// naming the step when its argument is not acceptable.
 /// </summary>
 public sealed class ScenarioBuilder
 {

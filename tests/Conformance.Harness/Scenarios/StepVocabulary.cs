@@ -12,19 +12,23 @@ public enum StepKeyword
     Then,
 }
 
-/// <summary>One step phrase: its keyword, its Cucumber expression (the same text as the Reqnroll attribute), whether it takes
-/// a doc string, and the <see cref="ScenarioBuilder"/> method it calls with the expression's arguments.</summary>
+/// <summary>One step phrase: its keyword, its Cucumber expression, whether it takes a doc string, and the
+/// <see cref="ScenarioBuilder"/> method it calls with the expression's arguments.</summary>
 public sealed record StepPhrase(StepKeyword Keyword, string Expression, bool TakesDocString,
     Func<ScenarioBuilder, IReadOnlyList<string>, string?, StepRole> Invoke)
 {
+    /// <summary>How many arguments a step definition of this phrase takes: one per parameter of the expression, and the doc string.</summary>
+    public int ArgumentCount => Regex.Matches(Expression, @"\{(string|int)\}").Count + (TakesDocString ? 1 : 0);
+
     public override string ToString() => $"{Keyword} {Expression}";
 }
 
 /// <summary>
-/// The step phrases, for the prefetch compiler (which reads pickles without Reqnroll). Each phrase has exactly one Reqnroll step
-/// definition with the same keyword and expression in Conformance.Specs/Steps/ConformanceSteps.cs, calling the same builder
-/// method; Harness.Tests/Scenarios/StepBindingParityTests checks both directions by reflection. Expressions use only
-/// <c>{string}</c> and <c>{int}</c>, matched here as Cucumber expressions match them.
+/// The step phrases: the one list of the steps a scenario may use (issue 17, item 2). The compiler
+/// (<see cref="Execution.ScenarioCompiler"/>) builds each row's program with it, and Reqnroll's step definitions are registered
+/// from it (Conformance.Specs/Reqnroll/PhraseBindings.cs), so Reqnroll knows exactly these steps, detects undefined and
+/// ambiguous ones, and builds nothing. Expressions use only <c>{string}</c> and <c>{int}</c>, matched here as Cucumber
+/// expressions match them.
 /// </summary>
 public static class StepVocabulary
 {

@@ -1,4 +1,6 @@
 using Conformance.Specs.Reqnroll;
+using global::Reqnroll.Bindings.Discovery;
+using global::Reqnroll.Formatters.PayloadProcessing.Cucumber;
 using global::Reqnroll.Infrastructure;
 using global::Reqnroll.Plugins;
 using global::Reqnroll.Tracing;
@@ -9,8 +11,10 @@ using global::Reqnroll.UnitTestProvider;
 namespace Conformance.Specs.Reqnroll;
 
 /// <summary>
-/// Registers this assembly's unit-test runtime provider. Without a unit-test plugin Reqnroll falls back to a provider named
-/// "nunit" that is not registered (Reqnroll.xUnit and the generator do not restore here, so Reqnroll's runtime is driven directly).
+/// Registers this assembly's unit-test runtime provider (without a unit-test plugin Reqnroll falls back to a provider named
+/// "nunit" that is not registered; Reqnroll.xUnit and the generator do not restore here, so Reqnroll's runtime is driven
+/// directly), the step definitions made from the phrase table (<see cref="PhraseBindings"/>), and the message factory that
+/// gives a skipped step its reason (<see cref="SkippedStepMessageFactory"/>).
 /// </summary>
 public sealed class ConformanceRuntimePlugin : IRuntimePlugin
 {
@@ -20,7 +24,11 @@ public sealed class ConformanceRuntimePlugin : IRuntimePlugin
         UnitTestProviderConfiguration unitTestProviderConfiguration)
     {
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
+        {
             e.ObjectContainer.RegisterTypeAs<XunitV3RuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+            e.ObjectContainer.RegisterTypeAs<PhraseBindings, IRuntimeBindingSourceProcessor>();
+            e.ObjectContainer.RegisterTypeAs<SkippedStepMessageFactory, ICucumberMessageFactory>();
+        };
         // The output helper (the trace attached to each scenario's report) needs an attachment handler, as unit-test plugins register.
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
             e.ObjectContainer.RegisterTypeAs<AttachmentHandler, IReqnrollAttachmentHandler>();

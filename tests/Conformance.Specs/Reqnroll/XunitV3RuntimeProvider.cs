@@ -7,7 +7,7 @@ namespace Conformance.Specs.Reqnroll;
 
 /// <summary>
 /// How Reqnroll ends a test under xunit v3 here. Pending and undefined steps FAIL the test (an undefined step must never pass
-/// silently); an ignored scenario is skipped.
+/// silently); an ignored scenario is skipped, and so is a step whose row's verdict is a known failure or an allowed skip.
 /// </summary>
 public sealed class XunitV3RuntimeProvider : IUnitTestRuntimeProvider
 {
@@ -18,7 +18,7 @@ public sealed class XunitV3RuntimeProvider : IUnitTestRuntimeProvider
     public void TestIgnore(string message) => Assert.Skip(message);
 
     public ScenarioExecutionStatus? DetectExecutionStatus(Exception exception) =>
-        exception is SkipException ? ScenarioExecutionStatus.Skipped : null;
+        exception is SkipException or Steps.VerdictSkipException ? ScenarioExecutionStatus.Skipped : null;
 }
 
 /// <summary>A scenario that could not run all its steps: the harness's fault (status ERROR), never a pass.</summary>

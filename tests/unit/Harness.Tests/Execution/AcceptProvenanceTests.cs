@@ -42,7 +42,7 @@ public sealed class AcceptProvenanceTests : IDisposable
         Assert.Empty(run.Problems);
         var entry = run.Catalog.Find("basics/run/the-store-is-visible-inside-a-request")!;
 
-        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+        var outcome = await run.ExecuteAsync(entry);
 
         Assert.Equal(ScenarioStatus.Pass, outcome.Status);
         var row = ProvenanceManifest.Load(ProvenanceManifest.PathUnder(_features)).Rows["basics/run.the-store-is-visible-inside-a-request.verified.txt"];
@@ -55,7 +55,7 @@ public sealed class AcceptProvenanceTests : IDisposable
         await using var run = Create(new VersionedTarget("workerd", null));
         var entry = run.Catalog.Find("basics/run/the-store-is-visible-inside-a-request")!;
 
-        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+        var outcome = await run.ExecuteAsync(entry);
 
         Assert.Equal(ScenarioStatus.Error, outcome.Status);
         Assert.Contains("version of workerd could not be read", outcome.Detail);

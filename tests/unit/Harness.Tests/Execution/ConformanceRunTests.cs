@@ -44,6 +44,24 @@ public sealed class ConformanceRunTests : IDisposable
     private static FakeTarget Honest() => new(p => FakeTarget.Completed(Traces[p.Id]));
 
     [Fact]
+    public async Task A_row_is_compiled_once_and_its_prefetched_run_is_the_one_its_test_collects()
+    {
+        var ran = new System.Collections.Concurrent.ConcurrentBag<Conformance.Harness.Scenarios.ScenarioProgram>();
+        var target = new FakeTarget(p => { ran.Add(p); return FakeTarget.Completed(Traces[p.Id]); });
+        await using var run = Create(target);
+        var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
+        var compiled = run.CompiledOf(entry);
+
+        run.Prefetch([entry.Key]);
+        var outcome = await run.ExecuteAsync(entry);
+
+        Assert.Same(compiled, run.CompiledOf(entry));
+        Assert.Equal(ScenarioStatus.Pass, outcome.Status);
+        var program = Assert.Single(ran);
+        Assert.Equal(compiled.Program!.Source, program.Source);
+    }
+
+    [Fact]
     public async Task Prefetch_runs_only_the_selected_runnable_rows_once_each()
     {
         var target = Honest();
@@ -54,7 +72,7 @@ public sealed class ConformanceRunTests : IDisposable
         foreach (var key in selected.Skip(1))
         {
             var entry = run.Catalog.Find(key)!;
-            var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+            var outcome = await run.ExecuteAsync(entry);
             Assert.Equal(ScenarioStatus.Pass, outcome.Status);
         }
 
@@ -69,7 +87,7 @@ public sealed class ConformanceRunTests : IDisposable
         await using var run = Create(new FakeTarget(_ => FakeTarget.Completed("log: 41", "end")));
         var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
 
-        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+        var outcome = await run.ExecuteAsync(entry);
 
         Assert.Equal(ScenarioStatus.Fail, outcome.Status);
         Assert.Contains("+log: 41", outcome.Detail);
@@ -88,7 +106,7 @@ public sealed class ConformanceRunTests : IDisposable
         await using var run = Create(new FakeTarget(_ => new TargetRun(runStatus, ["log: 42"], "why", TimeSpan.Zero)));
         var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
 
-        var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+        var outcome = await run.ExecuteAsync(entry);
 
         Assert.Equal(expected, outcome.Status);
         Assert.False(File.Exists(run.Snapshots.ReceivedPathFor(entry.VerifiedPath)));
@@ -127,7 +145,7 @@ public sealed class ConformanceRunTests : IDisposable
     {
         await using var run = Create(new FakeTarget(_ => new TargetRun(RunStatus.Unavailable, [], "binary vanished", TimeSpan.Zero)));
         var entry = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
-        var verdict = run.Record(entry, await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry)));
+        var verdict = run.Record(entry, await run.ExecuteAsync(entry));
         Assert.Equal(VerdictKind.Unavailable, verdict.Kind);
     }
 
@@ -159,7 +177,7 @@ public sealed class ConformanceRunTests : IDisposable
         foreach (var key in new[] { listed, "basics/run/the-store-is-visible-inside-a-request" })
         {
             var entry = run.Catalog.Find(key)!;
-            run.Record(entry, await run.PreCheckAsync(entry) ?? await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry)));
+            run.Record(entry, await run.OutcomeAsync(entry));
         }
         run.WriteSummary();
 
@@ -202,8 +220,8 @@ public sealed class ConformanceRunTests : IDisposable
         var listed = run.Catalog.Find("basics/run/run-returns-the-callback-s-value")!;
         var unlisted = run.Catalog.Find("basics/run/a-top-level-throw-is-a-load-error")!;
 
-        var expected = run.Record(listed, await run.ExecuteAsync(listed, ScenarioCompiler.Compile(listed)));
-        var unexpected = run.Record(unlisted, await run.ExecuteAsync(unlisted, ScenarioCompiler.Compile(unlisted)));
+        var expected = run.Record(listed, await run.ExecuteAsync(listed));
+        var unexpected = run.Record(unlisted, await run.ExecuteAsync(unlisted));
         run.WriteSummary();
 
         Assert.Equal(VerdictKind.ChangedFailure, expected.Kind);

@@ -43,7 +43,7 @@ public sealed class FailureContextTests : IDisposable
     private static async Task<ScenarioResult> RecordOne(ConformanceRun run)
     {
         var entry = run.Catalog.Find(Key)!;
-        run.Record(entry, await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry)));
+        run.Record(entry, await run.ExecuteAsync(entry));
         return Assert.Single(ScenarioResult.ReadAll(run.Journal.Path));
     }
 

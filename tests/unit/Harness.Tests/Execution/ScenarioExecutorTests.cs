@@ -32,15 +32,18 @@ public sealed class ScenarioExecutorTests
     }
 
     [Fact]
-    public async Task A_changed_program_runs_afresh_instead_of_using_the_prefetch()
+    public async Task Another_program_under_a_scheduled_id_is_refused_not_run_again()
     {
         var target = new FakeTarget(p => FakeTarget.Completed(p.Source));
         await using var executor = new ScenarioExecutor(target, TimeSpan.FromSeconds(5));
         executor.Schedule([Program("a/1", "one")]);
 
-        var run = await executor.RunAsync(Program("a/1", "two"));
+        Action other = () => _ = executor.RunAsync(Program("a/1", "two")); // refused at once, before any run
+        var error = Assert.Throws<InvalidOperationException>(other);
+        var run = await executor.RunAsync(Program("a/1", "one"));
 
-        Assert.Equal(["two"], run.Trace);
+        Assert.Contains("compiled once", error.Message);
+        Assert.Equal(["one"], run.Trace);
     }
 
     [Fact]

@@ -79,14 +79,7 @@ internal sealed class HostileSuite : IDisposable
         run.Prefetch(run.Catalog.Entries.Select(e => e.Key));
         foreach (var entry in run.Catalog.Entries)
         {
-            var outcome = await run.PreCheckAsync(entry);
-            if (outcome is null)
-            {
-                outcome = ScenarioCompiler.TryCompile(entry, out var program, out var problem)
-                    ? await run.ExecuteAsync(entry, program!)
-                    : ScenarioOutcome.Error(problem!);
-            }
-            run.Record(entry, outcome);
+            run.Record(entry, await run.OutcomeAsync(entry));
         }
         run.WriteSummary();
         return ScenarioResult.ReadAll(Path.Combine(ReportDirectory, ResultsJournal.FileName))

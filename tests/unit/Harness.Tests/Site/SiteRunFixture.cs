@@ -56,7 +56,7 @@ public sealed class SiteRunFixture : IAsyncLifetime
         run.Prefetch(Selection.Select(e => e.Key));
         foreach (var entry in Selection)
         {
-            var outcome = await run.PreCheckAsync(entry) ?? await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+            var outcome = await run.OutcomeAsync(entry);
             run.Record(entry, outcome);
         }
         run.WriteSummary();

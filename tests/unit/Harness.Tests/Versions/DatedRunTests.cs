@@ -86,7 +86,7 @@ public sealed class DatedRunTests : IDisposable
         var statuses = new Dictionary<string, ScenarioStatus>();
         foreach (var entry in run.Catalog.Entries)
         {
-            var outcome = await run.ExecuteAsync(entry, ScenarioCompiler.Compile(entry));
+            var outcome = await run.ExecuteAsync(entry);
             run.Record(entry, outcome);
             statuses[entry.Id] = outcome.Status;
         }
