@@ -155,8 +155,9 @@ public sealed record ConformanceSettings
     /// <summary>
     /// The known-failure list (spec/runtime-bridges.md VT-3): the one named by CONFORMANCE_EXPECTATIONS; for <c>&lt;runtime&gt;@&lt;version&gt;</c>
     /// its own list when it exists (or is being written by an update), else the list of the pinned target of its line (issue 22,
-    /// item 2: same major for node, deno and bun, the pinned workerd for workerd; targets/package.json), traces compared, else the
-    /// runtime's list, whose pinned traces are another line's and so are not compared; otherwise targets/expectations/&lt;target&gt;.txt.
+    /// item 2: same major for node, deno and bun, the pinned workerd for workerd; targets/package.json), else the runtime's list; both
+    /// matched by id and status only, since their pinned traces are another version's (a patch release may change a surface trace:
+    /// node 26.12.1 drops JSUDPWRAP from asyncWrapProviders; the release watch shows such changes); otherwise targets/expectations/&lt;target&gt;.txt.
     /// </summary>
     public static (string Path, bool PinTraces, string Note) SelectList(string? chosen, string target, string fileSafeTarget, bool updating,
         Func<string, string> under)
@@ -172,8 +173,8 @@ public sealed record ConformanceSettings
             if (Targets.Versions.PinnedTargets.LineOf(version, pins) is { } pin && File.Exists(under(Relative(pin.Name))))
             {
                 var line = version.Family.HasMajorLines ? $"{version.Family.Name} {Targets.Versions.PinnedTargets.Major(version.Version)}" : version.Family.Name;
-                return (under(Relative(pin.Name)), true, $"known failures: {Relative(pin.Name)}, the list of {pin.Name} ({pin.Version.TargetName}, " +
-                    $"the pinned {line}), traces compared (no {Relative(fileSafeTarget)})");
+                return (under(Relative(pin.Name)), false, $"known failures: {Relative(pin.Name)}, the list of {pin.Name} ({pin.Version.TargetName}, " +
+                    $"the pinned {line}), matched by id and status only (no {Relative(fileSafeTarget)}; its pinned traces are {pin.Version.Version}'s)");
             }
             var runtime = under(Relative(version.Family.Name));
             return (runtime, false, $"known failures: {Relative(version.Family.Name)}, the {version.Family.Name} list, matched by id and status only " +
