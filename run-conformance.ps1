@@ -94,7 +94,9 @@ param(
     # With -Bisect over releases: include npm's pre-releases (canaries) in the range.
     [switch] $IncludePrereleases,
     # Run the selection on each -Target <runtime>@<version> and write docs/history.md (scripts/run-conformance/History.ps1).
-    [switch] $History
+    [switch] $History,
+    # The newest npm release of each pinned target's line against its pin (scripts/run-conformance/Watch.ps1); exit 1 on a change.
+    [switch] $Watch
 )
 
 $ErrorActionPreference = 'Stop'
@@ -104,7 +106,7 @@ $specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
 $reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
 $reportsDll = Join-Path $root 'tests/Conformance.Cli/bin/Debug/net10.0/Conformance.Cli.dll'
 $knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
-foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
+foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'Watch', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")
 }
 
@@ -125,6 +127,7 @@ $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location
 if ($Explore -gt 0) { exit (Invoke-Exploration $targets) }
 if ($Bisect) { exit (Invoke-Bisect $targets) }
 if ($History) { exit (Invoke-History $targets) }
+if ($Watch) { exit (Invoke-Watch $targets $PSBoundParameters.ContainsKey('Target')) }
 
 Invoke-Build
 $unavailableTargets = @()

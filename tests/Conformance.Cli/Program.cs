@@ -36,6 +36,12 @@ using Conformance.Harness.Targets.Versions;
 //                                                         or an unresolved gap, 2: usage, 3: fewer than two releases start
 //   history --releases <runtime>@<version>,... [--filter F] [--out FILE] [--reuse] ...
 //                                                         the selection on each release; writes docs/history.md
+//   watch [--target <pinned target>]... [--filter F] [--compatibility-date D] [--report-dir D]
+//                                                         the newest release of each pinned target's line against the pin
+//                                                         (Releases/WatchVerb.cs); exit 0: nothing changed, 1: something did
+//   workerd-flags [--from <version or binary>] --to <version or binary>
+//                                                         the date-gated flags two workerd binaries carry and the flags their
+//                                                         bundled JavaScript reads, compared (Releases/WorkerdFlagsVerb.cs)
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
@@ -51,6 +57,8 @@ const string Usage = """
            Conformance.Cli site --out <dir> <report dir>...
            Conformance.Cli counts [--check]
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
+           Conformance.Cli watch [--target <pinned target>]... [--filter F] [--compatibility-date D] [--report-dir D]
+           Conformance.Cli workerd-flags [--from <version or binary>] --to <version or binary>
            Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--out FILE] [--reuse]
     """;
 
@@ -73,6 +81,8 @@ return args switch
     ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
     ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
+    ["watch", .. var rest] => await Conformance.Cli.Releases.WatchVerb.RunAsync(rest, RepositoryRoot.Find(), Fail),
+    ["workerd-flags", .. var rest] => await Conformance.Cli.Releases.WorkerdFlagsVerb.RunAsync(rest, Fail),
     ["counts"] => Counts(check: false),
     ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),
