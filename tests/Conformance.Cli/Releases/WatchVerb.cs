@@ -2,7 +2,6 @@ using Conformance.Harness.Expectations;
 using Conformance.Harness.Releases;
 using Conformance.Harness.Reports;
 using Conformance.Harness.Scenarios;
-using Conformance.Harness.Snapshots;
 using Conformance.Harness.Targets.Versions;
 
 namespace Conformance.Cli.Releases;
@@ -52,7 +51,7 @@ internal static class WatchVerb
             if (!run.Started) { verdicts.Add(WatchVerdict.DidNotRun(pin, release, run.NotStarted!) with { Newer = newer }); continue; }
             var rows = ScenarioResult.ReadAll(Path.Combine(runner.ReportDirectoryOf(release), ResultsJournal.FileName));
             var list = KnownFailureList.Load(Path.Combine(repositoryRoot, "targets", "expectations", pin.Name + ".txt"));
-            var changes = ReleaseWatch.Compare(list, rows, row => VerifiedOf(featuresRoot, row));
+            var changes = ReleaseWatch.Compare(list, rows, row => ReleaseWatch.VerifiedOf(featuresRoot, row));
             verdicts.Add(new WatchVerdict(pin, release, usedDate, changes, rows.Select(r => r.Id).Distinct().Count()) { Newer = newer });
         }
 
@@ -64,13 +63,5 @@ internal static class WatchVerb
         File.WriteAllText(report, $"# Release watch, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(filter.Length > 0 ? $" (filter `{filter}`)" : "")}\n\n```\n{string.Join("\n", lines)}\n```\n");
         Console.WriteLine($"watch: {report}");
         return ReleaseWatch.ExitCode(verdicts);
-    }
-
-    /// <summary>The verified trace of a row's scenario: features/&lt;feature stem&gt;.&lt;scenario slug&gt;.verified.txt.</summary>
-    internal static IReadOnlyList<string>? VerifiedOf(string featuresRoot, ScenarioResult row)
-    {
-        var stem = row.Feature.EndsWith(".feature", StringComparison.Ordinal) ? row.Feature[..^".feature".Length] : row.Feature;
-        var path = Path.Combine(featuresRoot, $"{stem}.{row.Id[(row.Id.LastIndexOf('/') + 1)..]}{SnapshotStore.VerifiedSuffix}");
-        return File.Exists(path) ? TraceText.Read(path) : null;
     }
 }

@@ -111,6 +111,14 @@ public static class ReleaseWatch
         return changes;
     }
 
+    /// <summary>The verified trace of a row's scenario, features/&lt;feature stem&gt;.&lt;scenario slug&gt;.verified.txt (null: none).</summary>
+    public static IReadOnlyList<string>? VerifiedOf(string featuresRoot, ScenarioResult row)
+    {
+        var stem = row.Feature.EndsWith(".feature", StringComparison.Ordinal) ? row.Feature[..^".feature".Length] : row.Feature;
+        var path = Path.Combine(featuresRoot, $"{stem}.{row.Id[(row.Id.LastIndexOf('/') + 1)..]}{SnapshotStore.VerifiedSuffix}");
+        return File.Exists(path) ? TraceText.Read(path) : null;
+    }
+
     /// <summary>Exit code of the watch: 0 when nothing changed on any line, 1 when something did (or a release did not run).</summary>
     public static int ExitCode(IEnumerable<WatchVerdict> verdicts) => verdicts.Any(v => v.Changed) ? 1 : 0;
 }

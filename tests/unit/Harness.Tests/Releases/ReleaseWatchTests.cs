@@ -69,6 +69,16 @@ public sealed class ReleaseWatchTests
         Assert.Equal(1, ReleaseWatch.ExitCode([WatchVerdict.DidNotRun(Pin("deno", "deno@2.9.6"), "2.9.7", "the install failed")]));
     }
 
+    [Fact]
+    public void A_rows_verified_trace_is_its_scenarios_snapshot_under_features()
+    {
+        var row = ScenarioResult.ReadAll(Fixture("workerd/results.jsonl")).First(r => r.Status == "FAIL");
+        var verified = ReleaseWatch.VerifiedOf(Path.Combine(RepositoryRoot.Find(), "features"), row);
+        Assert.NotNull(verified);
+        Assert.Equal("log: \"this of MessagePort onmessage\" \"the expected object\" \"object\" \"a\"", verified[0]);
+        Assert.Null(ReleaseWatch.VerifiedOf(Path.Combine(RepositoryRoot.Find(), "features"), row with { Id = row.Id + "-none" }));
+    }
+
     [Theory]
     [InlineData("node26", "node@26.10.0", "20.20.2,26.9.0,26.10.0,26.11.0,26.12.1,27.0.0,28.1.0", "26.12.1")] // its major, not 27 or 28
     [InlineData("node", "node@20.20.2", "20.20.1,20.20.2,20.20.3,26.12.1", "20.20.3")]
