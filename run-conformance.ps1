@@ -94,7 +94,9 @@ param(
     # With -Bisect over releases: include npm's pre-releases (canaries) in the range.
     [switch] $IncludePrereleases,
     # Run the selection on each -Target <runtime>@<version>; record docs/history.json, write docs/history.md (scripts/run-conformance/History.ps1).
-    [switch] $History
+    [switch] $History,
+    # The newest npm release of each pinned target's line against its pin (scripts/run-conformance/Watch.ps1); exit 1 on a change.
+    [switch] $Watch
 )
 
 $ErrorActionPreference = 'Stop'
@@ -105,7 +107,7 @@ $reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
 # The CLI's built assembly, asked of MSBuild rather than spelled out: no build configuration is assumed (issue 17, item 6).
 $reportsDll = (dotnet msbuild $reportsProject -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
 $knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
-foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
+foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'Watch', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")
 }
 
@@ -126,6 +128,7 @@ $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location
 if ($Explore -gt 0) { exit (Invoke-Exploration $targets) }
 if ($Bisect) { exit (Invoke-Bisect $targets) }
 if ($History) { exit (Invoke-History $targets) }
+if ($Watch) { exit (Invoke-Watch $targets $PSBoundParameters.ContainsKey('Target')) }
 
 Invoke-Build
 $unavailableTargets = @()

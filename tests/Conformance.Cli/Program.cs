@@ -37,6 +37,12 @@ using Conformance.Harness.Targets.Versions;
 //   history --releases <runtime>@<version>,... [--filter F] [--reuse] ...
 //                                                         the selection on each release; records docs/history.json and renders
 //                                                         docs/history.md from it (as tools/Conformance.Generate does)
+//   watch [--target <pinned target>]... [--filter F] [--compatibility-date D] [--report-dir D]
+//                                                         the newest release of each pinned target's line against the pin
+//                                                         (Releases/WatchVerb.cs); exit 0: nothing changed, 1: something did
+//   workerd-flags [--from <version or binary>] --to <version or binary>
+//                                                         the date-gated flags two workerd binaries carry and the flags their
+//                                                         bundled JavaScript reads, compared (Releases/WorkerdFlagsVerb.cs)
 const string Usage = """
     usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
            Conformance.Cli targets
@@ -49,6 +55,8 @@ const string Usage = """
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
+           Conformance.Cli watch [--target <pinned target>]... [--filter F] [--compatibility-date D] [--report-dir D]
+           Conformance.Cli workerd-flags [--from <version or binary>] --to <version or binary>
            Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--reuse]
     """;
 
@@ -71,6 +79,8 @@ return args switch
     ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
     ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
+    ["watch", .. var rest] => await Conformance.Cli.Releases.WatchVerb.RunAsync(rest, RepositoryRoot.Find(), Fail),
+    ["workerd-flags", .. var rest] => await Conformance.Cli.Releases.WorkerdFlagsVerb.RunAsync(rest, Fail),
     _ => Fail(Usage),
 };
 

@@ -62,8 +62,10 @@
       const s = state(this);
       s.onmessage = typeof fn === 'function' ? fn : null;
       if (!s.handler) {
-        // workerd calls onmessage with this = globalThis, not the port (OBS-MATRIX-THIS-1).
-        s.handler = (event) => { if (s.onmessage) s.onmessage.call(globalThis, event); };
+        // workerd calls onmessage with this = the port, as a 'message' listener (OBS-MATRIX-THIS-1): so from 1.20261201.1, whose
+        // MessagePort follows set_event_target_this (on from 2025-08-01); 1.20261117.1 gave globalThis (docs/releases.md).
+        const port = this;
+        s.handler = (event) => { if (s.onmessage) s.onmessage.call(port, event); };
         super.addEventListener('message', s.handler);
       }
       if (s.onmessage) enable(this);

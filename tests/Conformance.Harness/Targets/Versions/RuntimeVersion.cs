@@ -14,6 +14,9 @@ public sealed record RuntimeFamily(string Name, string Package, string Binary, b
     ];
 
     public static RuntimeFamily? Find(string name) => All.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>Whether releases come in lines by major version (node, deno, bun), not as one line of dated releases (workerd 1.&lt;date&gt;.N).</summary>
+    public bool HasMajorLines => Name != "workerd";
 }
 
 /// <summary>

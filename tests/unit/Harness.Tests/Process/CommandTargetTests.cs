@@ -139,7 +139,7 @@ public sealed class CommandTargetTests
     [Fact]
     public void Known_names_list_every_process_target()
     {
-        Assert.Equal(["workerd", "node", "node26", "deno", "bun", "system-node", "command:<template>"], ProcessTargets.KnownNames);
+        Assert.Equal(["workerd", "node", "node22", "node24", "node26", "deno", "bun", "system-node", "command:<template>"], ProcessTargets.KnownNames);
         foreach (var name in ProcessTargets.FixedNames) Assert.Equal(name, ProcessTargets.TryCreate(name, Root)!.Name);
         Assert.Null(ProcessTargets.TryCreate("reference", Root));
         Assert.Equal(4 * Environment.ProcessorCount, ProcessTargets.TryCreate("node", Root)!.MaxParallelism);
