@@ -29,6 +29,8 @@
 #
 #
 # -Repeat N: see scripts/run-conformance/Repeatability.ps1. The steps of a run live in scripts/run-conformance/, one concern a file.
+# The numbers are taken as text and checked by Assert-OptionValues, so that a value that is not a number is a usage error
+# (exit 2) like any other, not PowerShell's binding error (exit 1).
 [CmdletBinding()]
 param(
     # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all, or <runtime>@<version>
@@ -52,13 +54,13 @@ param(
     # Report root; each target writes <ReportDir>/<target>, the matrix goes to <ReportDir>. Default: reports.
     [string] $ReportDir = '',
     # Seconds allowed per scenario (default 30).
-    [double] $Timeout = 0,
+    [string] $Timeout = '0',
     # Command template for the command target (see README.md, "Testing your own runtime"); implies -Target command.
     [string] $Command = '',
     # Upper bound on scenarios run at once on a target (default: the target's own).
-    [int] $Parallelism = 0,
+    [string] $Parallelism = '0',
     # Run the selection N times per target and report every scenario whose status or trace changed between runs (see above).
-    [int] $Repeat = 0,
+    [string] $Repeat = '0',
     # Let an unavailable target (missing binary, failing probe) skip its rows instead of failing the run with exit code 3.
     [switch] $AllowUnavailable,
     # Rewrite targets/expectations/<target>.txt from this run (see above).
@@ -85,9 +87,9 @@ param(
     # Differential exploration instead of the suite: generate this many programs, run each on workerd and on each -Target, and
     # write every divergence, minimised, as a ready scenario under <ReportDir>/<target>/explore/ (tools/Conformance.Explore).
     # -Shard i/n splits the programs by index; merge shard reports with `dotnet run --project tools/Conformance.Explore -- merge`.
-    [int] $Explore = 0,
+    [string] $Explore = '0',
     # The exploration's seed: the same seed gives the same programs and the same report (apart from timing figures).
-    [long] $Seed = 1,
+    [string] $Seed = '1',
     # For each selected scenario, the first release where its outcome changed: -Target <runtime>@<from>..<to> (npm's releases in
     # the range), or one target with -CompatibilityDate <from>..<to> (every day). Steps and findings: scripts/run-conformance/Bisect.ps1.
     [switch] $Bisect,
@@ -117,7 +119,7 @@ if ($Command) {
     if (-not $PSBoundParameters.ContainsKey('Target')) { $targets = @('command') }
     $targets = @($targets | ForEach-Object { if ($_ -eq 'command') { "command:$Command" } else { $_ } })
 }
-Assert-RunOptions $PSBoundParameters.ContainsKey('Repeat')
+Assert-RunOptions $PSBoundParameters
 if ($RuntimeCache) { $env:CONFORMANCE_RUNTIME_CACHE = [IO.Path]::GetFullPath($RuntimeCache, (Get-Location).Path) }
 $testFilter = Get-TestFilter
 $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
@@ -127,6 +129,7 @@ if ($Bisect) { exit (Invoke-Bisect $targets) }
 if ($History) { exit (Invoke-History $targets) }
 
 Invoke-Build
+Assert-TestFilter
 $unavailableTargets = @()
 $targets = @(Resolve-Targets $targets)
 

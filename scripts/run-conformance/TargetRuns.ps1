@@ -72,6 +72,11 @@ function Complete-TargetRun($run) {
     if (Test-Path $resultsFile) {
         $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
     }
+    if ($results.Count -eq 0 -and $testFilter -and (Test-Path $run.Log)) {
+        # VSTest writes a malformed filter's cause only in its log and runs nothing (Assert-TestFilter catches most before).
+        $bad = @(Select-String -Path $run.Log -Pattern 'Incorrect format for TestCaseFilter' | Select-Object -First 1)
+        if ($bad.Count -gt 0) { Stop-Usage "-Filter '$testFilter' is not a test filter: $($bad[0].Line.Trim())" }
+    }
     $unexpected = @($results | Where-Object { -not $_.expected })
     $summaryFile = Join-Path $run.Dir 'summary.md'
     if (Test-Path $summaryFile) {

@@ -36,6 +36,7 @@ using Conformance.Harness.Targets.Versions;
 //                                                         or an unresolved gap, 2: usage, 3: fewer than two releases start
 //   history --releases <runtime>@<version>,... [--filter F] [--out FILE] [--reuse] ...
 //                                                         the selection on each release; writes docs/history.md
+//   filter <expression>                                   exit 0: a `dotnet test --filter` VSTest accepts; 2: why not (issue 18, item 2)
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
 const string Usage = """
@@ -49,6 +50,7 @@ const string Usage = """
            Conformance.Cli progress [--interval S] (<pid> <target> <report dir>)...
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
+           Conformance.Cli filter <expression>
            Conformance.Cli counts [--check]
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
            Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--out FILE] [--reuse]
@@ -73,6 +75,8 @@ return args switch
     ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
     ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
+    ["filter", var expression] => Conformance.Harness.Execution.TestFilterSyntax.Problem(expression) is { } bad
+        ? Fail($"-Filter: \"{expression}\" is not a test filter: {bad}") : 0,
     ["counts"] => Counts(check: false),
     ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),
@@ -227,6 +231,20 @@ static int Targets()
 
 static async Task<int> CheckAsync(string name)
 {
+    // A malformed command template is the user's error (exit 2), not an unavailable runtime (issue 18, item 2).
+    const string commandPrefix = "command:";
+    if (name.StartsWith(commandPrefix, StringComparison.Ordinal))
+    {
+        var template = name[commandPrefix.Length..];
+        try
+        {
+            if (CommandTemplate.Split(template).Count == 0) return Fail($"-Command: the template \"{template}\" is empty; e.g. -Command 'node {{node-host}}'");
+        }
+        catch (FormatException error)
+        {
+            return Fail($"-Command: the template \"{template}\" is malformed: {error.Message}");
+        }
+    }
     var target = TargetFactory.TryCreate(name, RepositoryRoot.Find(), null, out var problem);
     if (target is null) return Fail(problem!);
     var reason = await target.CheckAvailabilityAsync(CancellationToken.None);
