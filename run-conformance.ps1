@@ -106,7 +106,7 @@ $specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
 $reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
 $reportsDll = Join-Path $root 'tests/Conformance.Cli/bin/Debug/net10.0/Conformance.Cli.dll'
 $knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
-foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
+foreach ($part in 'Common', 'Options', 'RunGuard', 'Cancellation', 'Exploration', 'Bisect', 'History', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")
 }
 
@@ -123,6 +123,7 @@ Assert-RunOptions $PSBoundParameters
 if ($RuntimeCache) { $env:CONFORMANCE_RUNTIME_CACHE = [IO.Path]::GetFullPath($RuntimeCache, (Get-Location).Path) }
 $testFilter = Get-TestFilter
 $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
+Enter-RunLock
 
 if ($Explore -gt 0) { exit (Invoke-Exploration $targets) }
 if ($Bisect) { exit (Invoke-Bisect $targets) }
@@ -130,8 +131,11 @@ if ($History) { exit (Invoke-History $targets) }
 
 Invoke-Build
 Assert-TestFilter
+Install-RunSignals
 $unavailableTargets = @()
 $targets = @(Resolve-Targets $targets)
+Clear-RootReports
+New-RunTemp
 
 # ---- run each target, then the report and the exit code ------------------------------------------------------------
 $unexpectedTotal = 0
@@ -139,9 +143,16 @@ $resultsTotal = 0
 $failedRuns = @()
 $reportDirs = @()
 $changedTargets = @()
+$startedRuns = @()
+$incompleteRuns = @()
+$runFailures = @()
 $runs = if ($Repeat -ge 2) { $Repeat } else { 1 }
 $clock = [Diagnostics.Stopwatch]::StartNew()
-if ($Parallel) { Invoke-TargetsInParallel $targets } else { Invoke-TargetsInTurn $targets $runs }
+try {
+    if ($Parallel) { Invoke-TargetsInParallel $targets } else { Invoke-TargetsInTurn $targets $runs }
+} finally {
+    Remove-RunTemp # a SIGINT or SIGTERM ends the run in RunSignals instead (Cancellation.ps1)
+}
 $clock.Stop()
 if ($runs -gt 1) { Exit-RepeatRun $targets $runs }
 Exit-Run $targets $clock.Elapsed.TotalSeconds

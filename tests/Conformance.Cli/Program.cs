@@ -36,6 +36,8 @@ using Conformance.Harness.Targets.Versions;
 //                                                         or an unresolved gap, 2: usage, 3: fewer than two releases start
 //   history --releases <runtime>@<version>,... [--filter F] [--out FILE] [--reuse] ...
 //                                                         the selection on each release; writes docs/history.md
+//   incomplete --reason <text> <report dir>              mark a run that did not reach its end: summary.md with the reason,
+//                                                         the rows in flight and the rows not run (issue 18, items 1 and 5)
 //   filter <expression>                                   exit 0: a `dotnet test --filter` VSTest accepts; 2: why not (issue 18, item 2)
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
@@ -51,6 +53,7 @@ const string Usage = """
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
            Conformance.Cli filter <expression>
+           Conformance.Cli incomplete --reason <text> <report dir>
            Conformance.Cli counts [--check]
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
            Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--out FILE] [--reuse]
@@ -77,6 +80,7 @@ return args switch
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
     ["filter", var expression] => Conformance.Harness.Execution.TestFilterSyntax.Problem(expression) is { } bad
         ? Fail($"-Filter: \"{expression}\" is not a test filter: {bad}") : 0,
+    ["incomplete", .. var rest] => Conformance.Cli.IncompleteVerb.Run(rest, Fail),
     ["counts"] => Counts(check: false),
     ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),

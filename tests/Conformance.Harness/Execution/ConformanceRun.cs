@@ -74,7 +74,9 @@ public sealed partial class ConformanceRun : IAsyncDisposable
                 string.Join("; ", KnownFailures.Problems));
         _failures.AddRange(TraceabilityFailures(Catalog, settings));
         Problems = problems;
-        if (Target is not null) _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism, batching: !settings.NoBatch);
+        if (Target is not null)
+            _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism, batching: !settings.NoBatch,
+                inFlight: new InFlightRows(settings.ReportDirectory));
         _shardKeys = settings.Shard?.Select(Catalog.Entries.Select(e => e.Key));
         _availability = new(() => CheckAvailabilityAsync());
         _version = new(() => ReadVersionAsync());
@@ -158,7 +160,7 @@ public sealed partial class ConformanceRun : IAsyncDisposable
     public void Prefetch(IEnumerable<string> orderedKeys)
     {
         orderedKeys = orderedKeys.ToArray();
-        Journal.WriteSelectedCount(orderedKeys.Count(key => Catalog.Find(key) is not { } entry || InShard(entry)));
+        Journal.WriteSelection([.. orderedKeys.Where(key => Catalog.Find(key) is not { } entry || InShard(entry))]);
         if (_executor is null || Problems.Count > 0) return;
         var compiled = new List<(ScenarioEntry Entry, ScenarioProgram Program)>();
         foreach (var key in orderedKeys)
