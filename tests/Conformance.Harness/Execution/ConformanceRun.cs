@@ -208,7 +208,20 @@ public sealed partial class ConformanceRun : IAsyncDisposable
             origin = new SnapshotOrigin(Target!.Name, version, program.CompatibilityDate);
         }
         var refusal = Snapshots.AcceptMode && run.Status == RunStatus.Completed ? AcceptGuard.Refusal(run.Trace, entry.Tags.All) : null;
-        return ScenarioJudge.Judge(run, entry.VerifiedPath, Snapshots, origin, refusal);
+        return Bounded(ScenarioJudge.Judge(run, entry.VerifiedPath, Snapshots, origin, refusal), entry, run);
+    }
+
+    /// <summary>
+    /// One scenario's detail, as every report and the test log get it, is bounded (issue 18, item 7); the whole trace of a run that
+    /// was compared is in its received file already, and that of any other run (a TIMEOUT, a CRASH) is written there now.
+    /// </summary>
+    private ScenarioOutcome Bounded(ScenarioOutcome outcome, ScenarioEntry entry, TargetRun run)
+    {
+        if (outcome.Detail.Length <= BoundedText.MaxDetailChars) return outcome with { Detail = BoundedText.Escape(outcome.Detail) };
+        var received = outcome.Status is not (ScenarioStatus.Pass or ScenarioStatus.Fail) && run.Trace.Count > 0
+            ? Snapshots.WriteReceived(entry.VerifiedPath, run.Trace)
+            : Snapshots.ReceivedPathFor(entry.VerifiedPath);
+        return outcome with { Detail = BoundedText.Cap(outcome.Detail, $"the whole trace is in {received}") };
     }
 
     /// <summary>Applies the known failures and writes the result to results.jsonl.</summary>

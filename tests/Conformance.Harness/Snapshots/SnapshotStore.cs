@@ -92,6 +92,19 @@ public sealed class SnapshotStore(bool accept, string featuresRoot, string recei
         return new SnapshotComparison(verdict, verifiedPath, receivedPath, diff, Accepted: false);
     }
 
+    /// <summary>
+    /// Keeps the trace of a run that was not compared (TIMEOUT, CRASH) as its received file, with no diff: the reports show only
+    /// its beginning (issue 18, item 7). Returns the path.
+    /// </summary>
+    public string WriteReceived(string verifiedPath, IReadOnlyList<string> trace)
+    {
+        var receivedPath = ReceivedPathFor(verifiedPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(receivedPath)!);
+        TraceText.Write(receivedPath, trace);
+        DeleteIfPresent(DiffPathFor(verifiedPath));
+        return receivedPath;
+    }
+
     private void RecordOrigin(string verifiedPath, SnapshotOrigin? origin)
     {
         if (Provenance is not null && origin is not null) Provenance.Record(RelativeVerifiedPath(verifiedPath), origin);
