@@ -19,6 +19,9 @@
 # -AllowUnavailable allows); 1 on any unexpected result (a new failure, a changed failure, a listed pass, a list problem);
 # 2 on a usage error (a selection that matches no scenario is one), an unknown target or a failed build; 3 when a target is unavailable here (missing binary, failing probe)
 # and -AllowUnavailable was not given: nothing that did not run passes (the other targets still run; 3 wins over 1).
+# A run failure outside the rows (run-end.json: a list that could not be written or has bad lines, an orphan verified file) and a
+# lost test host are 1; another run holding the report folder is 2; SIGINT / SIGTERM end the run as cancelled with 130 / 143
+# (scripts/run-conformance/Cancellation.ps1, RunGuard.ps1; docs/hostile-input.md lists every case).
 #
 # -UpdateExpectations rewrites each target's known-failure list from the run, the way -Accept writes snapshots: entries that
 # still fail keep their reason and comments and get their status, trace digest and trace file
