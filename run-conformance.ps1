@@ -146,7 +146,6 @@ $resultsTotal = 0
 $failedRuns = @()
 $reportDirs = @()
 $changedTargets = @()
-$startedRuns = @()
 $incompleteRuns = @()
 $runFailures = @()
 $runs = if ($Repeat -ge 2) { $Repeat } else { 1 }

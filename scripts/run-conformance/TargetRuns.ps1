@@ -43,15 +43,18 @@ function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     $log = Join-Path $dir 'dotnet-test.log'
     $run = [pscustomobject]@{ Target = $t; Dir = $dir; Label = $runLabel; Log = $log; Process = $null; ExitCode = 0 }
     if ($Detailed) {
-        & dotnet @testArgs | Out-Host
-        $run.ExitCode = $LASTEXITCODE
+        # In the foreground's place, started and waited for, so that a signal can end it (Cancellation.ps1).
+        $detailed = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine $testArgs) -PassThru -NoNewWindow
+        $null = $detailed.Handle
+        [Conformance.Cli.RunSignals]::Track($detailed, $dir, "$t$runLabel")
+        $detailed.WaitForExit()
+        $run.ExitCode = $detailed.ExitCode
     } else {
         $run.Process = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine $testArgs) -PassThru -NoNewWindow `
             -RedirectStandardOutput $log -RedirectStandardError "$log.stderr"
         $null = $run.Process.Handle # keeps the exit code readable after the process ends
         [Conformance.Cli.RunSignals]::Track($run.Process, $dir, "$t$runLabel")
     }
-    $script:startedRuns += $run
     foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
     $run
 }
