@@ -54,7 +54,7 @@ public sealed partial class ConformanceRun
         }
         if (Settings.UpdateExpectations && CancelledBy is null) UpdateExpectations();
         else if (Settings.UpdateExpectations) lock (_gate) _notices.Add($"the known-failure list {KnownFailures.Path} was NOT updated: the run was cancelled ({CancelledBy})");
-        if (CancelledBy is not null) lock (_gate) _notices.Insert(0, $"INCOMPLETE: the run was cancelled ({CancelledBy}) after {Journal.Results.Count} scenario(s)");
+        if (CancelledBy is not null) lock (_gate) _notices.Insert(0, $"INCOMPLETE: cancelled by {CancelledBy} after {Journal.Results.Count} scenario(s); these reports are partial");
         var path = Path.Combine(Settings.ReportDirectory, RequirementSummary.FileName);
         File.WriteAllText(path, RequirementSummary.Render(Settings.TargetName, Journal.Results, Notices));
         new RunEnd(Settings.TargetName, CancelledBy is not null, Failures).Write(Settings.ReportDirectory);

@@ -140,7 +140,7 @@ public sealed class RunSafetyTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(Verified(Good)));
         Assert.Equal("# nothing fails\n", File.ReadAllText(list));
         Assert.True(RunEnd.Read(run.Settings.ReportDirectory)!.Cancelled);
-        Assert.Contains("INCOMPLETE: the run was cancelled (SIGINT) after 1 scenario(s)",
+        Assert.Contains("INCOMPLETE: cancelled by SIGINT after 1 scenario(s)",
             File.ReadAllText(Path.Combine(run.Settings.ReportDirectory, RequirementSummary.FileName)));
     }
 
