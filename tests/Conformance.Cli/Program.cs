@@ -38,6 +38,8 @@ using Conformance.Harness.Targets.Versions;
 //                                                         the selection on each release; writes docs/history.md
 //   incomplete --reason <text> <report dir>              mark a run that did not reach its end: summary.md with the reason,
 //                                                         the rows in flight and the rows not run (issue 18, items 1 and 5)
+//   ended <report dir>                                    exit 0: the run reached its end with no run failure (run-end.json);
+//                                                         1: it did not (cancelled, host lost), or its failures, printed
 //   filter <expression>                                   exit 0: a `dotnet test --filter` VSTest accepts; 2: why not (issue 18, item 2)
 //   counts [--check]                                      rewrite the generated counts block of README.md and spec/README.md
 //                                                         from spec/ and features/; --check writes nothing, exit 1 if stale
@@ -53,6 +55,7 @@ const string Usage = """
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
            Conformance.Cli filter <expression>
+           Conformance.Cli ended <report dir>
            Conformance.Cli incomplete --reason <text> <report dir>
            Conformance.Cli counts [--check]
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
@@ -81,6 +84,7 @@ return args switch
     ["filter", var expression] => Conformance.Harness.Execution.TestFilterSyntax.Problem(expression) is { } bad
         ? Fail($"-Filter: \"{expression}\" is not a test filter: {bad}") : 0,
     ["incomplete", .. var rest] => Conformance.Cli.IncompleteVerb.Run(rest, Fail),
+    ["ended", var dir] => Ended(dir),
     ["counts"] => Counts(check: false),
     ["counts", "--check"] => Counts(check: true),
     _ => Fail(Usage),
@@ -189,6 +193,26 @@ static int Skips(string[] args)
     foreach (var line in breakdown.Unexplained) Console.Error.WriteLine($"unexplained skip: {line}");
     Console.WriteLine(breakdown.Line);
     return breakdown.Unexplained.Count == 0 ? 0 : 1;
+}
+
+// For a run without run-conformance.ps1 (`dotnet test tests/Conformance.Specs`, as .ci/run does): whether it reached its end
+// without a run failure, which dotnet test's exit code does not say (issue 18, items 5, 6 and 8).
+static int Ended(string dir)
+{
+    RunEnd? end;
+    try { end = RunEnd.Read(dir); }
+    catch (Exception error) when (error is IOException or System.Text.Json.JsonException)
+    {
+        Console.WriteLine($"{dir}: {RunEnd.FileName} is unreadable: {error.Message}");
+        return 1;
+    }
+    if (end is null || end.Cancelled)
+    {
+        Console.WriteLine($"{dir}: the run did not reach its end ({(end is null ? $"no {RunEnd.FileName}: cancelled, or its test host was lost" : "cancelled")})");
+        return 1;
+    }
+    foreach (var failure in end.Failures) Console.WriteLine($"RUN FAILURE on {end.Target}: {failure}");
+    return end.Failures.Count == 0 ? 0 : 1;
 }
 
 static int Counts(bool check)

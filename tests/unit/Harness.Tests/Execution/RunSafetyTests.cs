@@ -156,5 +156,9 @@ public sealed class RunSafetyTests : IDisposable
         var end = RunEnd.Read(run.Settings.ReportDirectory)!;
         Assert.False(end.Cancelled);
         Assert.Contains("traceability: basics/run.a-scenario-that-was-renamed.verified.txt belongs to no scenario (remove it, or restore its scenario)", end.Failures);
+        // Without run-conformance.ps1 (`dotnet test`, as .ci/run runs each target), `Conformance.Cli ended` says the same.
+        var (exit, output) = Harness.Tests.Reports.CliTool.Run("ended", run.Settings.ReportDirectory);
+        Assert.Equal(1, exit);
+        Assert.Contains("RUN FAILURE on workerd: traceability: basics/run.a-scenario-that-was-renamed.verified.txt", output);
     }
 }
