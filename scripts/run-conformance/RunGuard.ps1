@@ -1,5 +1,6 @@
 # What one run owns, dot-sourced by run-conformance.ps1 (issue 18, items 1 and 4): its report root, locked for the run's life
-# (a second run there is refused; the lock is the operating system's, so a run that died holds nothing); a temporary folder of
+# (a second run there is refused; the lock is the operating system's, so a run that died holds nothing), and with -Accept or
+# -UpdateExpectations the checkout's verified files and known-failure lists (.conformance-write.lock); a temporary folder of
 # its own (TMPDIR of dotnet test, its host and the runtimes, removed at the end, cancelled or not); and report folders cleared
 # of an earlier run's files before this run writes, so no stale file ever sits beside a partial one.
 
@@ -7,16 +8,28 @@
 $runFiles = 'results.jsonl', 'selected.txt', 'selection.txt', 'in-flight.txt', 'not-run.txt', 'run-end.json', 'summary.md', 'junit.xml',
     'dotnet-test.log', 'dotnet-test.log.stderr', 'living-documentation.html', 'cucumber-messages.ndjson', 'repeatability.txt', 'received'
 
-function Enter-RunLock {
-    New-Item -ItemType Directory -Force -Path $reportRoot | Out-Null
-    $ownerPath = Join-Path $reportRoot '.run.owner'
+# Holds <folder>/<name>.lock for the run's life, or stops with $busy, its {owner} replaced by who holds it (<name>.owner).
+function Lock-Folder([string] $folder, [string] $name, [string] $busy) {
+    New-Item -ItemType Directory -Force -Path $folder | Out-Null
+    $ownerPath = Join-Path $folder "$name.owner"
     try {
-        $script:runLock = [IO.File]::Open((Join-Path $reportRoot '.run.lock'), [IO.FileMode]::OpenOrCreate, [IO.FileAccess]::ReadWrite, [IO.FileShare]::None)
+        $lock = [IO.File]::Open((Join-Path $folder "$name.lock"), [IO.FileMode]::OpenOrCreate, [IO.FileAccess]::ReadWrite, [IO.FileShare]::None)
     } catch {
         $owner = Get-Content $ownerPath -Raw -ErrorAction SilentlyContinue
-        Stop-Usage "another run is using the report folder $reportRoot$(if ($owner) { " ($($owner.Trim()))" }): wait for it to end, or give this run its own -ReportDir"
+        Stop-Usage ($busy -replace '\{owner\}', $(if ($owner) { " ($($owner.Trim()))" } else { '' }))
     }
     Set-Content -Path $ownerPath -Value "run-conformance.ps1, pid $PID, started $([DateTime]::UtcNow.ToString('u'))"
+    $script:runLocks += $lock
+}
+
+# The report root, and with -Accept or -UpdateExpectations the checkout's verified files and lists, which runs with other
+# report roots share.
+function Enter-RunLock {
+    $script:runLocks = @()
+    Lock-Folder $reportRoot '.run' "another run{owner} is using the report folder ${reportRoot}: wait for it to end, or give this run its own -ReportDir"
+    if ($Accept -or $UpdateExpectations) {
+        Lock-Folder $root '.conformance-write' "another run{owner} is accepting snapshots or updating known-failure lists in this checkout: wait for it to end"
+    }
 }
 
 function New-RunTemp {

@@ -62,7 +62,7 @@ public sealed class RunSafetyScriptTests : IDisposable
         {
             var (exit, output) = LocalPwsh.Run(_root, ["-File", Path.Combine(_root, "run-conformance.ps1"), "-NoBuild", "-ReportDir", Reports], TimeSpan.FromMinutes(2));
             Assert.True(exit == 2, $"exit {exit}:\n{output}");
-            Assert.Contains($"another run is using the report folder {Reports} (run-conformance.ps1, pid 4242)", output);
+            Assert.Contains($"another run (run-conformance.ps1, pid 4242) is using the report folder {Reports}", output);
             Assert.False(Directory.Exists(Path.Combine(Reports, "reference")));
         }
         // The holder is gone (its handle closed, as a dead process's is): the next run goes ahead.
@@ -70,6 +70,20 @@ public sealed class RunSafetyScriptTests : IDisposable
             "-Filter", "ScenarioId~no-such-scenario-anywhere"], TimeSpan.FromMinutes(3));
         Assert.True(after == 2, $"exit {after}:\n{text}");
         Assert.Contains("no scenario was selected", text);
+    }
+
+    [Fact]
+    public void An_accept_while_another_run_accepts_in_the_checkout_is_refused_whatever_its_report_folder()
+    {
+        var lockPath = Path.Combine(_root, ".conformance-write.lock");
+        using (File.Open(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var (exit, output) = LocalPwsh.Run(_root, ["-File", Path.Combine(_root, "run-conformance.ps1"), "-NoBuild", "-ReportDir", Reports,
+                "-Target", "workerd", "-Accept", "-Filter", "ScenarioId~errata/"], TimeSpan.FromMinutes(2));
+            Assert.True(exit == 2, $"exit {exit}:\n{output}");
+            Assert.Matches("another run( \\(.*\\))? is accepting snapshots or updating known-failure lists in this checkout", output);
+            Assert.False(Directory.Exists(Path.Combine(Reports, "workerd")));
+        }
     }
 
     [Fact]
