@@ -19,6 +19,9 @@
 # -AllowUnavailable allows); 1 on any unexpected result (a new failure, a changed failure, a listed pass, a list problem);
 # 2 on a usage error (a selection that matches no scenario is one), an unknown target or a failed build; 3 when a target is unavailable here (missing binary, failing probe)
 # and -AllowUnavailable was not given: nothing that did not run passes (the other targets still run; 3 wins over 1).
+# A run failure outside the rows (run-end.json: a list that could not be written or has bad lines, an orphan verified file) and a
+# lost test host are 1; another run holding the report folder is 2; SIGINT / SIGTERM end the run as cancelled with 130 / 143
+# (scripts/run-conformance/Cancellation.ps1, RunGuard.ps1; docs/hostile-input.md lists every case).
 #
 # -UpdateExpectations rewrites each target's known-failure list from the run, the way -Accept writes snapshots: entries that
 # still fail keep their reason and comments and get their status, trace digest and trace file
@@ -29,6 +32,8 @@
 #
 #
 # -Repeat N: see scripts/run-conformance/Repeatability.ps1. The steps of a run live in scripts/run-conformance/, one concern a file.
+# The numbers are taken as text and checked by Assert-OptionValues, so that a value that is not a number is a usage error
+# (exit 2) like any other, not PowerShell's binding error (exit 1).
 [CmdletBinding()]
 param(
     # Target names, comma separated or repeated: reference, workerd, node, node26, deno, bun, command, all, or <runtime>@<version>
@@ -52,13 +57,13 @@ param(
     # Report root; each target writes <ReportDir>/<target>, the requirement table goes to <ReportDir>. Default: reports.
     [string] $ReportDir = '',
     # Seconds allowed per scenario (default 30).
-    [double] $Timeout = 0,
+    [string] $Timeout = '0',
     # Command template for the command target (see README.md, "Testing your own runtime"); implies -Target command.
     [string] $Command = '',
     # Upper bound on scenarios run at once on a target (default: the target's own).
-    [int] $Parallelism = 0,
+    [string] $Parallelism = '0',
     # Run the selection N times per target and report every scenario whose status or trace changed between runs (see above).
-    [int] $Repeat = 0,
+    [string] $Repeat = '0',
     # Let an unavailable target (missing binary, failing probe) skip its rows instead of failing the run with exit code 3.
     [switch] $AllowUnavailable,
     # Rewrite targets/expectations/<target>.txt from this run (see above).
@@ -85,9 +90,9 @@ param(
     # Differential exploration instead of the suite: generate this many programs, run each on workerd and on each -Target, and
     # write every divergence, minimised, as a ready scenario under <ReportDir>/<target>/explore/ (tools/Conformance.Explore).
     # -Shard i/n splits the programs by index; merge shard reports with `dotnet run --project tools/Conformance.Explore -- merge`.
-    [int] $Explore = 0,
+    [string] $Explore = '0',
     # The exploration's seed: the same seed gives the same programs and the same report (apart from timing figures).
-    [long] $Seed = 1,
+    [string] $Seed = '1',
     # For each selected scenario, the first release where its outcome changed: -Target <runtime>@<from>..<to> (npm's releases in
     # the range), or one target with -CompatibilityDate <from>..<to> (every day). Steps and findings: scripts/run-conformance/Bisect.ps1.
     [switch] $Bisect,
@@ -107,7 +112,7 @@ $reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
 # The CLI's built assembly, asked of MSBuild rather than spelled out: no build configuration is assumed (issue 17, item 6).
 $reportsDll = (dotnet msbuild $reportsProject -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
 $knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
-foreach ($part in 'Common', 'Options', 'Exploration', 'Bisect', 'History', 'Watch', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
+foreach ($part in 'Common', 'Options', 'RunGuard', 'Cancellation', 'Exploration', 'Bisect', 'History', 'Watch', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")
 }
 
@@ -120,10 +125,11 @@ if ($Command) {
     if (-not $PSBoundParameters.ContainsKey('Target')) { $targets = @('command') }
     $targets = @($targets | ForEach-Object { if ($_ -eq 'command') { "command:$Command" } else { $_ } })
 }
-Assert-RunOptions $PSBoundParameters.ContainsKey('Repeat')
+Assert-RunOptions $PSBoundParameters
 if ($RuntimeCache) { $env:CONFORMANCE_RUNTIME_CACHE = [IO.Path]::GetFullPath($RuntimeCache, (Get-Location).Path) }
 $testFilter = Get-TestFilter
 $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
+Enter-RunLock
 
 if ($Explore -gt 0) { exit (Invoke-Exploration $targets) }
 if ($Bisect) { exit (Invoke-Bisect $targets) }
@@ -131,8 +137,12 @@ if ($History) { exit (Invoke-History $targets) }
 if ($Watch) { exit (Invoke-Watch $targets $PSBoundParameters.ContainsKey('Target')) }
 
 Invoke-Build
+Assert-TestFilter
+Install-RunSignals
 $unavailableTargets = @()
 $targets = @(Resolve-Targets $targets)
+Clear-RootReports
+New-RunTemp
 
 # ---- run each target, then the report and the exit code ------------------------------------------------------------
 $unexpectedTotal = 0
@@ -140,9 +150,15 @@ $resultsTotal = 0
 $failedRuns = @()
 $reportDirs = @()
 $changedTargets = @()
+$incompleteRuns = @()
+$runFailures = @()
 $runs = if ($Repeat -ge 2) { $Repeat } else { 1 }
 $clock = [Diagnostics.Stopwatch]::StartNew()
-if ($Parallel) { Invoke-TargetsInParallel $targets } else { Invoke-TargetsInTurn $targets $runs }
+try {
+    if ($Parallel) { Invoke-TargetsInParallel $targets } else { Invoke-TargetsInTurn $targets $runs }
+} finally {
+    Remove-RunTemp # a SIGINT or SIGTERM ends the run in RunSignals instead (Cancellation.ps1)
+}
 $clock.Stop()
 if ($runs -gt 1) { Exit-RepeatRun $targets $runs }
 Exit-Run $targets $clock.Elapsed.TotalSeconds

@@ -3,7 +3,7 @@ Feature: Erratum ERR-1: the Fetch Listener example as written
   async: the module is a SyntaxError and the worker never loads. See spec/errata.md, ERR-1; the
   corrected example is in features/fetch-listener/fetch-listener.feature.
 
-  @EX-FETCH-1 @erratum
+  @EX-FETCH-1 @erratum @expects-load-error
   Scenario: the fetch listener example as written fails to load with a SyntaxError
     Given the worker program:
       """js

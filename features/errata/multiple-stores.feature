@@ -3,7 +3,7 @@ Feature: Erratum ERR-2: the Multiple stores example as written
   als2.run(), which is not async: the module is a SyntaxError and the worker never loads. See
   spec/errata.md, ERR-2; the corrected example is in features/multiple-stores/multiple-stores.feature.
 
-  @EX-MULTI-1 @erratum
+  @EX-MULTI-1 @erratum @expects-load-error
   Scenario: the multiple stores example as written fails to load with a SyntaxError
     Given the worker program:
       """js

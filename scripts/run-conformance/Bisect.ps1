@@ -18,6 +18,7 @@ function Invoke-Bisect([string[]] $targets) {
         $bisectArgs += @('--target', $targets[0], '--dates', $CompatibilityDate)
     } else { Write-Host $usage -ForegroundColor Red; return 2 }
     Invoke-Build
+    Assert-TestFilter
     Set-RunSettings
     dotnet $reportsDll @bisectArgs | Out-Host
     $LASTEXITCODE

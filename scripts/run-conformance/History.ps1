@@ -11,6 +11,7 @@ function Invoke-History([string[]] $targets) {
         return 2
     }
     Invoke-Build
+    Assert-TestFilter
     Set-RunSettings
     $command = "dotnet pwsh ./run-conformance.ps1 -History -Target $($targets -join ',')$(if ($testFilter) { " -Filter '$testFilter'" })"
     $historyArgs = @('history', '--releases', ($targets -join ','), '--report-dir', (Join-Path $reportRoot 'history'), '--command', $command)

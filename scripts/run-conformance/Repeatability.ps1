@@ -26,6 +26,10 @@ function Exit-RepeatRun([string[]] $targets, [int] $runs) {
         Write-Host "unavailable, not run: $($script:unavailableTargets -join ', ') (-AllowUnavailable lets it skip)" -ForegroundColor Red
         exit 3
     }
+    if ($script:incompleteRuns.Count -gt 0) {
+        Write-Host "runs did not reach their end: $($script:incompleteRuns -join ', ') (their test host was lost; see above)" -ForegroundColor Red
+        exit 1
+    }
     if ($script:changedTargets.Count -gt 0) {
         Write-Host "results changed between runs on: $($script:changedTargets -join ', ') (see above and <ReportDir>/<target>/repeatability.txt)" -ForegroundColor Red
         exit 1

@@ -38,11 +38,13 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
         Write-Host ''
         dotnet $reportsDll console @($script:reportDirs) | Out-Host
     }
-    if ($targets.Count -gt 1) {
+    # A run that did not reach its end on some target gets no requirement table and no site: they would present partial results as whole.
+    $whole = $script:incompleteRuns.Count -eq 0
+    if ($targets.Count -gt 1 -and $whole) {
         dotnet $reportsDll requirement-table --out $reportRoot @($script:reportDirs) | Out-Host
     }
     $siteFailed = $false
-    if ($script:reportDirs.Count -gt 0) {
+    if ($script:reportDirs.Count -gt 0 -and $whole) {
         $site = @(dotnet $reportsDll site --out $reportRoot @($script:reportDirs) 2>&1)
         if ($LASTEXITCODE -eq 0) { $site | Out-Host }
         else { $siteFailed = $true; $site | ForEach-Object { Write-Host $_ -ForegroundColor Red } }
@@ -55,6 +57,10 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
         Write-Host "unavailable, not run: $($script:unavailableTargets -join ', '); nothing that did not run passes (-AllowUnavailable lets it skip)" -ForegroundColor Red
         exit 3
     }
+    if ($script:incompleteRuns.Count -gt 0) {
+        Write-Host "the run did not reach its end on: $($script:incompleteRuns -join ', ') (its test host was lost; the rows in flight and those not run are named above; no requirement table or site was written)" -ForegroundColor Red
+        exit 1
+    }
     if ($script:resultsTotal -eq 0 -and $script:failedRuns.Count -eq 0 -and $targets.Count -gt 0) {
         # A selection that matches nothing ran nothing, so nothing passed: a usage error, not "every result is as expected".
         Write-Host "no scenario was selected$(if ($testFilter) { " by the filter $testFilter" })$(if ($Shard) { " in shard $Shard" }): nothing ran (exit code 2)" -ForegroundColor Red
@@ -66,6 +72,10 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
     }
     if (-not $skipsExplained) {
         Write-Host 'a skip is neither a known failure, NOT-APPLICABLE, nor an unavailable target let through (above)' -ForegroundColor Red
+        exit 1
+    }
+    if ($script:runFailures.Count -gt 0) {
+        Write-Host "the run failed outside the scenarios' results (the RUN FAILURE lines above): $($script:runFailures -join ', ')" -ForegroundColor Red
         exit 1
     }
     if ($siteFailed) {

@@ -24,8 +24,8 @@ function Set-RunSettings {
 # Starts dotnet test on one target; with -Detailed it runs in the foreground and has finished when this returns.
 function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     New-Item -ItemType Directory -Force -Path $dir | Out-Null
-    # A follower must not count the previous run's rows before this run starts its journal afresh.
-    Remove-Item (Join-Path $dir 'results.jsonl'), (Join-Path $dir 'selected.txt') -ErrorAction SilentlyContinue
+    # Nothing of an earlier run stays beside this one's files (issue 18, item 1), nor is counted by the follower.
+    Clear-RunFolder $dir
     Set-RunSettings
     $env:CONFORMANCE_TARGET = $t
     $env:CONFORMANCE_REPORT_DIR = $dir
@@ -43,12 +43,17 @@ function Start-TargetRun([string] $t, [string] $dir, [string] $runLabel) {
     $log = Join-Path $dir 'dotnet-test.log'
     $run = [pscustomobject]@{ Target = $t; Dir = $dir; Label = $runLabel; Log = $log; Process = $null; ExitCode = 0 }
     if ($Detailed) {
-        & dotnet @testArgs | Out-Host
-        $run.ExitCode = $LASTEXITCODE
+        # In the foreground's place, started and waited for, so that a signal can end it (Cancellation.ps1).
+        $detailed = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine $testArgs) -PassThru -NoNewWindow
+        $null = $detailed.Handle
+        [Conformance.Cli.RunSignals]::Track($detailed, $dir, "$t$runLabel")
+        $detailed.WaitForExit()
+        $run.ExitCode = $detailed.ExitCode
     } else {
         $run.Process = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine $testArgs) -PassThru -NoNewWindow `
             -RedirectStandardOutput $log -RedirectStandardError "$log.stderr"
         $null = $run.Process.Handle # keeps the exit code readable after the process ends
+        [Conformance.Cli.RunSignals]::Track($run.Process, $dir, "$t$runLabel")
     }
     foreach ($v in $variables) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
     $run
@@ -60,7 +65,11 @@ function Wait-TargetRuns($started) {
     if ($quiet.Count -eq 0) { return }
     $followArgs = @('progress')
     foreach ($r in $quiet) { $followArgs += @([string]$r.Process.Id, "$($r.Target)$($r.Label)", $r.Dir) }
-    & dotnet $reportsDll @followArgs
+    # Started, not run in the foreground: a Ctrl-C that reaches a foreground native command makes PowerShell stop the script
+    # before Cancellation.ps1 can end the run.
+    $follower = Start-Process -FilePath 'dotnet' -ArgumentList (Join-CommandLine (@($reportsDll) + $followArgs)) -PassThru -NoNewWindow
+    [Conformance.Cli.RunSignals]::Track($follower)
+    $follower.WaitForExit()
     foreach ($r in $quiet) { $r.Process.WaitForExit(); $r.ExitCode = $r.Process.ExitCode }
 }
 
@@ -72,14 +81,31 @@ function Complete-TargetRun($run) {
     if (Test-Path $resultsFile) {
         $results = @(Get-Content $resultsFile | Where-Object { $_.Trim() } | ForEach-Object { $_ | ConvertFrom-Json })
     }
+    if ($results.Count -eq 0 -and $testFilter -and (Test-Path $run.Log)) {
+        # VSTest writes a malformed filter's cause only in its log and runs nothing (Assert-TestFilter catches most before).
+        $bad = @(Select-String -Path $run.Log -Pattern 'Incorrect format for TestCaseFilter' | Select-Object -First 1)
+        if ($bad.Count -gt 0) { Stop-Usage "-Filter '$testFilter' is not a test filter: $($bad[0].Line.Trim())" }
+    }
+    if (Test-RunCancelled) { return }
     $unexpected = @($results | Where-Object { -not $_.expected })
+    $endFile = Join-Path $run.Dir 'run-end.json'
+    # No selection and a clean exit: the filter selected nothing (Exit-Run says so); else a missing end is a lost host.
+    $selected = Test-Path (Join-Path $run.Dir 'selection.txt')
+    if (-not (Test-Path $endFile) -and ($selected -or $run.ExitCode -ne 0)) {
+        # The test host ended before the run did (issue 18, item 5): what ran, what was in flight, what never ran.
+        $script:incompleteRuns += "$($run.Target)$($run.Label)"
+        $null = Write-IncompleteRun $run "the test host ended before the run did (dotnet test exited with $($run.ExitCode))"
+    } elseif (Test-Path $endFile) {
+        $failures = @((Get-Content $endFile -Raw | ConvertFrom-Json).failures)
+        if ($failures.Count -gt 0) { $script:runFailures += "$($run.Target)$($run.Label): $($failures.Count)" }
+    }
     $summaryFile = Join-Path $run.Dir 'summary.md'
-    if (Test-Path $summaryFile) {
+    if ((Test-Path $endFile) -and (Test-Path $summaryFile)) {
         Get-Content $summaryFile | Where-Object { $_ -like '> **' + '*' } | ForEach-Object { Write-Loud "$($run.Target)$($run.Label): $($_ -replace '^> \*\*|\*\*$', '')" }
     }
     $script:unexpectedTotal += $unexpected.Count
     $script:resultsTotal += $results.Count
-    if ($run.ExitCode -ne 0 -and $unexpected.Count -eq 0) {
+    if ($run.ExitCode -ne 0 -and $unexpected.Count -eq 0 -and $script:incompleteRuns -notcontains "$($run.Target)$($run.Label)") {
         $script:failedRuns += $run.Target
         if ($run.Process) {
             Write-Host "dotnet test on $($run.Target)$($run.Label) exited with $($run.ExitCode) without an unexpected result; the end of $($run.Log):" -ForegroundColor Red
@@ -96,6 +122,7 @@ function Invoke-TargetsInParallel([string[]] $targets) {
         Start-TargetRun $t $dir ''
     })
     Wait-TargetRuns $started
+    if (Test-RunCancelled) { return }
     foreach ($r in $started) { Complete-TargetRun $r }
 }
 
@@ -113,6 +140,7 @@ function Invoke-TargetsInTurn([string[]] $targets, [int] $runs) {
             $runLabel = if ($runs -gt 1) { " (run $run of $runs)" } else { '' }
             $started = Start-TargetRun $t $dir $runLabel
             Wait-TargetRuns @($started)
+            if (Test-RunCancelled) { return }
             Complete-TargetRun $started
         }
         $targetClock.Stop()

@@ -43,6 +43,11 @@ using Conformance.Harness.Targets.Versions;
 //   workerd-flags [--from <version or binary>] --to <version or binary>
 //                                                         the date-gated flags two workerd binaries carry and the flags their
 //                                                         bundled JavaScript reads, compared (Releases/WorkerdFlagsVerb.cs)
+//   incomplete --reason <text> <report dir>              mark a run that did not reach its end: summary.md with the reason,
+//                                                         the rows in flight and the rows not run (issue 18, items 1 and 5)
+//   ended <report dir>                                    exit 0: the run reached its end with no run failure (run-end.json);
+//                                                         1: it did not (cancelled, host lost), or its failures, printed
+//   filter <expression>                                   exit 0: a `dotnet test --filter` VSTest accepts; 2: why not (issue 18, item 2)
 const string Usage = """
     usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
            Conformance.Cli targets
@@ -54,6 +59,9 @@ const string Usage = """
            Conformance.Cli progress [--interval S] (<pid> <target> <report dir>)...
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
+           Conformance.Cli filter <expression>
+           Conformance.Cli ended <report dir>
+           Conformance.Cli incomplete --reason <text> <report dir>
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
            Conformance.Cli watch [--target <pinned target>]... [--filter F] [--compatibility-date D] [--report-dir D]
            Conformance.Cli workerd-flags [--from <version or binary>] --to <version or binary>
@@ -81,6 +89,10 @@ return args switch
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
     ["watch", .. var rest] => await Conformance.Cli.Releases.WatchVerb.RunAsync(rest, RepositoryRoot.Find(), Fail),
     ["workerd-flags", .. var rest] => await Conformance.Cli.Releases.WorkerdFlagsVerb.RunAsync(rest, Fail),
+    ["filter", var expression] => Conformance.Harness.Execution.TestFilterSyntax.Problem(expression) is { } bad
+        ? Fail($"-Filter: \"{expression}\" is not a test filter: {bad}") : 0,
+    ["incomplete", .. var rest] => Conformance.Cli.IncompleteVerb.Run(rest, Fail),
+    ["ended", var dir] => Ended(dir),
     _ => Fail(Usage),
 };
 
@@ -189,6 +201,26 @@ static int Skips(string[] args)
     return breakdown.Unexplained.Count == 0 ? 0 : 1;
 }
 
+// For a run without run-conformance.ps1 (`dotnet test tests/Conformance.Specs`, as .ci/run does): whether it reached its end
+// without a run failure, which dotnet test's exit code does not say (issue 18, items 5, 6 and 8).
+static int Ended(string dir)
+{
+    RunEnd? end;
+    try { end = RunEnd.Read(dir); }
+    catch (Exception error) when (error is IOException or System.Text.Json.JsonException)
+    {
+        Console.WriteLine($"{dir}: {RunEnd.FileName} is unreadable: {error.Message}");
+        return 1;
+    }
+    if (end is null || end.Cancelled)
+    {
+        Console.WriteLine($"{dir}: the run did not reach its end ({(end is null ? $"no {RunEnd.FileName}: cancelled, or its test host was lost" : "cancelled")})");
+        return 1;
+    }
+    foreach (var failure in end.Failures) Console.WriteLine($"RUN FAILURE on {end.Target}: {failure}");
+    return end.Failures.Count == 0 ? 0 : 1;
+}
+
 static int Targets()
 {
     foreach (var name in new[] { "reference" }.Concat(ProcessTargets.FixedNames)) Console.WriteLine(name);
@@ -197,6 +229,20 @@ static int Targets()
 
 static async Task<int> CheckAsync(string name)
 {
+    // A malformed command template is the user's error (exit 2), not an unavailable runtime (issue 18, item 2).
+    const string commandPrefix = "command:";
+    if (name.StartsWith(commandPrefix, StringComparison.Ordinal))
+    {
+        var template = name[commandPrefix.Length..];
+        try
+        {
+            if (CommandTemplate.Split(template).Count == 0) return Fail($"-Command: the template \"{template}\" is empty; e.g. -Command 'node {{node-host}}'");
+        }
+        catch (FormatException error)
+        {
+            return Fail($"-Command: the template \"{template}\" is malformed: {error.Message}");
+        }
+    }
     var target = TargetFactory.TryCreate(name, RepositoryRoot.Find(), null, out var problem);
     if (target is null) return Fail(problem!);
     var reason = await target.CheckAvailabilityAsync(CancellationToken.None);

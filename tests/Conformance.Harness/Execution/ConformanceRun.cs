@@ -15,7 +15,7 @@ namespace Conformance.Harness.Execution;
 /// (<see cref="CompiledOf"/>), gives the outcome (<see cref="OutcomeAsync"/>), judges it once (<see cref="Judge"/>) and, once
 /// the other reports have shown that verdict, records it (issue 17, items 2 and 3).
 /// </summary>
-public sealed class ConformanceRun : IAsyncDisposable
+public sealed partial class ConformanceRun : IAsyncDisposable
 {
     private readonly Lazy<Task<string?>> _availability;
     private readonly Lazy<Task<string>> _version;
@@ -23,6 +23,9 @@ public sealed class ConformanceRun : IAsyncDisposable
     private readonly IReadOnlySet<string>? _shardKeys;
     private readonly ScenarioExecutor? _executor;
     private readonly List<string> _notices = [];
+    /// <summary>What fails the run without being a row's result (<see cref="RunEnd.Failures"/>).</summary>
+    private readonly List<string> _failures = [];
+    private readonly IDisposable _signals;
     private readonly System.Collections.Concurrent.ConcurrentBag<JudgedScenario> _judged = [];
     private readonly Lock _gate = new();
     private Task _prefetch = Task.CompletedTask;
@@ -66,13 +69,21 @@ public sealed class ConformanceRun : IAsyncDisposable
         if (!settings.UpdateExpectations) problems.AddRange(listProblems);
         else if (listProblems.Count > 0)
             _notices.Add($"the known-failure list being updated had {listProblems.Count} problem(s), not run problems in this run; the first: {listProblems[0]}");
+        // Lines an update cannot read are kept as they are, so they fail the run that updates (issue 18, item 6).
+        if (settings.UpdateExpectations && KnownFailures.Problems.Count > 0)
+            _failures.Add($"the known-failure list {KnownFailures.Path} has {KnownFailures.Problems.Count} bad line(s), kept as they are by the update; fix them: " +
+                string.Join("; ", KnownFailures.Problems));
+        _failures.AddRange(TraceabilityFailures(Catalog, settings));
         Problems = problems;
-        if (Target is not null) _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism, batching: !settings.NoBatch);
+        if (Target is not null)
+            _executor = new ScenarioExecutor(Target, settings.Timeout, settings.MaxParallelism, batching: !settings.NoBatch,
+                inFlight: new InFlightRows(settings.ReportDirectory));
         _shardKeys = settings.Shard?.Select(Catalog.Entries.Select(e => e.Key));
         _availability = new(() => CheckAvailabilityAsync());
         _version = new(() => ReadVersionAsync());
         _dates = new(() => ReadDatesAsync());
         if (!Directory.Exists(settings.FeaturesRoot)) _notices.Add($"no features folder at {settings.FeaturesRoot}");
+        _signals = CancellationSignals.Watch(Cancel);
     }
 
     /// <summary>The list's own problems, entries naming no scenario of the catalog, and unpinned FAILs on a target that pins traces.</summary>
@@ -150,7 +161,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     public void Prefetch(IEnumerable<string> orderedKeys)
     {
         orderedKeys = orderedKeys.ToArray();
-        Journal.WriteSelectedCount(orderedKeys.Count(key => Catalog.Find(key) is not { } entry || InShard(entry)));
+        Journal.WriteSelection([.. orderedKeys.Where(key => Catalog.Find(key) is not { } entry || InShard(entry))]);
         if (_executor is null || Problems.Count > 0) return;
         var compiled = new List<(ScenarioEntry Entry, ScenarioProgram Program)>();
         foreach (var key in orderedKeys)
@@ -207,7 +218,21 @@ public sealed class ConformanceRun : IAsyncDisposable
                 return ScenarioOutcome.Error($"cannot accept: the version of {Target.Name} could not be read for the provenance manifest");
             origin = new SnapshotOrigin(Target!.Name, version, program.CompatibilityDate);
         }
-        return ScenarioJudge.Judge(run, entry.VerifiedPath, Snapshots, origin);
+        var refusal = Snapshots.AcceptMode && run.Status == RunStatus.Completed ? AcceptGuard.Refusal(run.Trace, entry.Tags.All) : null;
+        return Bounded(ScenarioJudge.Judge(run, entry.VerifiedPath, Snapshots, origin, refusal), entry, run);
+    }
+
+    /// <summary>
+    /// One scenario's detail, as every report and the test log get it, is bounded (issue 18, item 7); the whole trace of a run that
+    /// was compared is in its received file already, and that of any other run (a TIMEOUT, a CRASH) is written there now.
+    /// </summary>
+    private ScenarioOutcome Bounded(ScenarioOutcome outcome, ScenarioEntry entry, TargetRun run)
+    {
+        if (outcome.Detail.Length <= BoundedText.MaxDetailChars) return outcome with { Detail = BoundedText.Escape(outcome.Detail) };
+        var received = outcome.Status is not (ScenarioStatus.Pass or ScenarioStatus.Fail) && run.Trace.Count > 0
+            ? Snapshots.WriteReceived(entry.VerifiedPath, run.Trace)
+            : Snapshots.ReceivedPathFor(entry.VerifiedPath);
+        return outcome with { Detail = BoundedText.Cap(outcome.Detail, $"the whole trace is in {received}") };
     }
 
     /// <summary>The row's outcome on this run: decided before it runs (<see cref="PreCheckAsync"/>), else its run judged against the snapshot.</summary>
@@ -255,54 +280,13 @@ public sealed class ConformanceRun : IAsyncDisposable
     {
         get
         {
-            lock (_gate) return [.. Problems.Select(p => "RUN PROBLEM: " + p), .. _notices];
+            lock (_gate) return [.. Problems.Select(p => "RUN PROBLEM: " + p), .. _failures.Select(f => "RUN FAILURE: " + f), .. _notices];
         }
     }
-
-    /// <summary>Writes summary.md; called once at the end of the test run.</summary>
-    public void WriteSummary()
-    {
-        lock (_gate)
-        {
-            if (_finished) return;
-            _finished = true;
-        }
-        if (Settings.UpdateExpectations) UpdateExpectations();
-        var path = Path.Combine(Settings.ReportDirectory, RequirementSummary.FileName);
-        File.WriteAllText(path, RequirementSummary.Render(Settings.TargetName, Journal.Results, Notices));
-    }
-
-    /// <summary>Rewrites the known-failure list from this run's judged rows (CONFORMANCE_UPDATE_EXPECTATIONS), unless the run had problems.</summary>
-    private void UpdateExpectations()
-    {
-        string notice;
-        if (Problems.Count > 0) notice = $"the known-failure list {KnownFailures.Path} was NOT updated: the run has problems";
-        else
-        {
-            // Rows that share an id (outline examples) pin one entry: a failing row wins over a passing one.
-            var judged = _judged.GroupBy(j => j.Id, StringComparer.Ordinal)
-                .Select(g => g.FirstOrDefault(j => j.Status is not (ScenarioStatus.Pass or ScenarioStatus.Skip or ScenarioStatus.NotApplicable)) ?? g.First());
-            try
-            {
-                var ids = Catalog.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-                notice = ExpectationUpdater.Apply(KnownFailures.Path, judged, ids, PinsTraces).ToString();
-                var after = KnownFailureList.Load(KnownFailures.Path);
-                if (after.Problems.Count > 0) notice += "; the list still has problems, the next run fails on them:\n" + string.Join("\n", after.Problems);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                notice = $"the known-failure list {KnownFailures.Path} could not be updated: {error.Message}";
-            }
-        }
-        lock (_gate) _notices.Add(notice);
-        UpdateNotice = notice;
-    }
-
-    /// <summary>What the expectation update did (or why it did not), once <see cref="WriteSummary"/> ran in update mode.</summary>
-    public string? UpdateNotice { get; private set; }
 
     public async ValueTask DisposeAsync()
     {
+        _signals.Dispose();
         if (_executor is not null) await _executor.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -24,8 +24,10 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     private readonly Lock _gate = new();
     private int _activeWorkers; // under _gate: workers that may still take from the queue
 
-    public ScenarioExecutor(ITarget target, TimeSpan timeout, int? maxParallelism = null, bool batching = true)
+    /// <param name="inFlight">Told which programs run right now (issue 18, item 5), or null.</param>
+    public ScenarioExecutor(ITarget target, TimeSpan timeout, int? maxParallelism = null, bool batching = true, Reports.InFlightRows? inFlight = null)
     {
+        _inFlight = inFlight;
         _target = target;
         _timeout = timeout;
         _batching = batching ? target as IBatchingTarget : null;
@@ -35,6 +37,7 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     }
 
     private readonly IBatchingTarget? _batching;
+    private readonly Reports.InFlightRows? _inFlight;
 
     /// <summary>Whether prefetch runs programs in batches (the target batches and batching was not turned off).</summary>
     public bool Batching => _batching is not null;
@@ -134,7 +137,7 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     private async Task RunBatchAsync(IBatchingTarget batching, List<Job> batch)
     {
         // The guard of RunNowAsync, per program: the batch's time limit holds for each program in turn.
-        var runs = await RunInSlotAsync(batch.Count, () => batching.RunBatchAsync([.. batch.Select(j => j.Program)], _timeout, _stopping.Token),
+        var runs = await RunInSlotAsync([.. batch.Select(j => j.Program.Id)], () => batching.RunBatchAsync([.. batch.Select(j => j.Program)], _timeout, _stopping.Token),
             _timeout * batch.Count + Grace,
             $"the target did not return the batch of {batch.Count} within {batch.Count} x {_timeout.TotalSeconds:0.#} s (and a 15 s grace)").ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++) batch[i].Complete(runs[i]);
@@ -143,7 +146,7 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     private async Task<TargetRun> RunNowAsync(ScenarioProgram program)
     {
         // A guard beyond the target's own limit: a target that never returns must not hang the suite.
-        var runs = await RunInSlotAsync(1, async () => [await _target.RunAsync(program, _timeout, _stopping.Token).ConfigureAwait(false)],
+        var runs = await RunInSlotAsync([program.Id], async () => [await _target.RunAsync(program, _timeout, _stopping.Token).ConfigureAwait(false)],
             _timeout + Grace, $"the target did not return within {_timeout.TotalSeconds:0.#} s (and a 15 s grace)").ConfigureAwait(false);
         return runs[0];
     }
@@ -151,12 +154,13 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Runs <paramref name="work"/> (the runs of <paramref name="count"/> programs) in a slot: waits for one, holds it while the
+    /// Runs <paramref name="work"/> (the runs of the programs <paramref name="ids"/>) in a slot: waits for one, holds it while the
     /// work runs, and gives every program the same TIMEOUT when the work outlives <paramref name="guard"/>, the same ERROR when
     /// the run is stopped or the target adapter throws (or returns another number of runs). Never throws; always frees the slot.
     /// </summary>
-    private async Task<IReadOnlyList<TargetRun>> RunInSlotAsync(int count, Func<Task<IReadOnlyList<TargetRun>>> work, TimeSpan guard, string timeoutDetail)
+    private async Task<IReadOnlyList<TargetRun>> RunInSlotAsync(IReadOnlyList<string> ids, Func<Task<IReadOnlyList<TargetRun>>> work, TimeSpan guard, string timeoutDetail)
     {
+        var count = ids.Count;
         var started = DateTime.UtcNow;
         var holding = false;
         IReadOnlyList<TargetRun> Every(RunStatus status, string detail) =>
@@ -166,6 +170,7 @@ public sealed class ScenarioExecutor : IAsyncDisposable
             await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
             holding = true;
             started = DateTime.UtcNow;
+            _inFlight?.Started(ids);
             var runs = await work().WaitAsync(guard, _stopping.Token).ConfigureAwait(false);
             if (runs.Count != count) throw new InvalidOperationException($"the batch of {count} returned {runs.Count} runs");
             return runs;
@@ -184,7 +189,11 @@ public sealed class ScenarioExecutor : IAsyncDisposable
         }
         finally
         {
-            if (holding) _slots.Release();
+            if (holding)
+            {
+                _inFlight?.Finished(ids);
+                _slots.Release();
+            }
         }
     }
 

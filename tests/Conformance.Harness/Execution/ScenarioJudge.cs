@@ -10,10 +10,12 @@ namespace Conformance.Harness.Execution;
 public static class ScenarioJudge
 {
     /// <param name="origin">Who produced the run, recorded in the provenance manifest when the store accepts.</param>
-    public static ScenarioOutcome Judge(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin = null) =>
-        JudgeStatus(run, verifiedPath, snapshots, origin) with { ExitCode = run.ExitCode, StderrTail = run.StderrTail };
+    /// <param name="acceptRefusal">Why an accepting store must not write this trace (<see cref="AcceptGuard"/>), or null.</param>
+    public static ScenarioOutcome Judge(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin = null,
+        string? acceptRefusal = null) =>
+        JudgeStatus(run, verifiedPath, snapshots, origin, acceptRefusal) with { ExitCode = run.ExitCode, StderrTail = run.StderrTail };
 
-    private static ScenarioOutcome JudgeStatus(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin)
+    private static ScenarioOutcome JudgeStatus(TargetRun run, string verifiedPath, SnapshotStore snapshots, SnapshotOrigin? origin, string? acceptRefusal)
     {
         switch (run.Status)
         {
@@ -21,7 +23,7 @@ public static class ScenarioJudge
                 SnapshotComparison comparison;
                 try
                 {
-                    comparison = snapshots.Check(verifiedPath, run.Trace, runCompleted: true, origin);
+                    comparison = snapshots.Check(verifiedPath, run.Trace, runCompleted: true, origin, acceptRefusal);
                 }
                 catch (IOException error)
                 {
@@ -33,7 +35,8 @@ public static class ScenarioJudge
                 }
                 return comparison.Agrees
                     ? new ScenarioOutcome(ScenarioStatus.Pass, run.Trace, comparison.Accepted ? $"accepted: wrote {comparison.VerifiedPath}" : "", run.Elapsed)
-                    : new ScenarioOutcome(ScenarioStatus.Fail, run.Trace, DescribeMismatch(comparison), run.Elapsed);
+                    : new ScenarioOutcome(ScenarioStatus.Fail, run.Trace,
+                        (snapshots.AcceptMode && acceptRefusal is not null ? acceptRefusal + "\n" : "") + DescribeMismatch(comparison), run.Elapsed);
             case RunStatus.Timeout:
                 return new ScenarioOutcome(ScenarioStatus.Timeout, run.Trace, Join("no end within the time limit", run.Detail, run.Trace), run.Elapsed);
             case RunStatus.Crash:

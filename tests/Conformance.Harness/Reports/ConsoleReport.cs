@@ -41,9 +41,10 @@ public static class ConsoleReport
             var prefix = Path.TrimEndingDirectorySeparator(repositoryRoot) + Path.DirectorySeparatorChar;
             result = result with { Detail = result.Detail.Replace(prefix, ""), VerdictMessage = result.VerdictMessage?.Replace(prefix, "") };
         }
+        // Every line below is bounded and escaped (issue 18, item 7): what a program printed reaches the console only through them.
         var text = new StringBuilder();
         var header = $"UNEXPECTED {result.Status} on {result.Target}: {result.Id} ({Describe(result.Verdict)})";
-        text.Append(colour ? Red + header + Reset : header).Append('\n');
+        text.Append(colour ? Red + BoundedText.Line(header) + Reset : header).Append('\n');
         // ScenarioResult.Feature is relative to features/ (FeatureFile.RelativePath).
         text.Append($"  at           features/{result.Feature}{(result.Line > 0 ? $":{result.Line}" : "")}\n");
         var requirements = result.Requirements.Count == 0 ? "(none)" : string.Join(", ", result.Requirements);
@@ -53,12 +54,12 @@ public static class ConsoleReport
         if (result.VerdictMessage is { } message)
         {
             var (messageHead, messageRest) = Split(message);
-            text.Append($"  {messageHead}\n");
+            text.Append($"  {BoundedText.Line(messageHead)}\n");
             // A changed FAIL's message carries the diff from the pinned failing trace; a changed status's carries the detail again.
             if (messageRest.Count > 0 && string.Join("\n", messageRest) != result.Detail.TrimEnd('\n'))
                 Section(text, "diff (pinned failing trace against this run):", messageRest);
         }
-        if (detailHead.Length > 0) text.Append($"  {detailHead}\n");
+        if (detailHead.Length > 0) text.Append($"  {BoundedText.Line(detailHead)}\n");
         if (detailRest.Count > 0) Section(text, result.Status == "FAIL" ? "diff (verified against received):" : "detail:", detailRest);
         if (result.ExitCode is { } code) text.Append($"  exit code {code}\n");
         // A TIMEOUT's or CRASH's detail already ends with the runtime's standard error; a completed run's never does.
@@ -66,7 +67,7 @@ public static class ConsoleReport
         {
             var tail = result.StderrTail.TakeLast(MaxStderrLines).ToArray();
             text.Append($"  stderr (last {tail.Length} lines):\n");
-            foreach (var line in tail) text.Append("    ").Append(line).Append('\n');
+            foreach (var line in tail) text.Append("    ").Append(BoundedText.Line(line)).Append('\n');
         }
         else if (result.Status == "FAIL") text.Append("  stderr: nothing\n");
         return text.ToString();
@@ -114,7 +115,7 @@ public static class ConsoleReport
     private static void Section(StringBuilder text, string title, IReadOnlyList<string> lines)
     {
         text.Append("  ").Append(title).Append('\n');
-        foreach (var line in lines.Take(MaxDetailLines)) text.Append("    ").Append(line).Append('\n');
+        foreach (var line in lines.Take(MaxDetailLines)) text.Append("    ").Append(BoundedText.Line(line)).Append('\n');
         if (lines.Count > MaxDetailLines) text.Append($"    ... {lines.Count - MaxDetailLines} more line(s) not shown\n");
     }
 }

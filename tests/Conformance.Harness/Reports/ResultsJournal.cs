@@ -21,11 +21,19 @@ public sealed class ResultsJournal
         Path = System.IO.Path.Combine(reportDirectory, FileName);
         File.WriteAllText(Path, "");
         File.Delete(System.IO.Path.Combine(reportDirectory, SelectedFileName));
+        File.Delete(System.IO.Path.Combine(reportDirectory, SelectionFileName));
     }
 
-    /// <summary>Records the size of the selection (<see cref="SelectedFileName"/>), written before any row runs.</summary>
-    public void WriteSelectedCount(int count) =>
-        File.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, SelectedFileName), $"{count}\n");
+    /// <summary>Beside results.jsonl: the selected rows' keys, one a line, so an incomplete run can name what did not run (issue 18, item 5).</summary>
+    public const string SelectionFileName = "selection.txt";
+
+    /// <summary>Records the selection (<see cref="SelectedFileName"/>, <see cref="SelectionFileName"/>), written before any row runs.</summary>
+    public void WriteSelection(IReadOnlyCollection<string> keys)
+    {
+        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        File.WriteAllText(System.IO.Path.Combine(folder, SelectionFileName), string.Concat(keys.Select(k => k + "\n")));
+        File.WriteAllText(System.IO.Path.Combine(folder, SelectedFileName), $"{keys.Count}\n");
+    }
 
     public void Add(ScenarioResult result)
     {

@@ -5,8 +5,9 @@ public sealed record SnapshotOrigin(string Runtime, string Version, string Compa
 
 /// <summary>
 /// <c>features/snapshots.provenance.tsv</c> (spec/trace-format.md, "Snapshots"): one row per verified file, kept beside the
-/// snapshots and never inside them, saying which runtime, at which version and compatibility date, produced it. Rows are
-/// sorted by path and hold no timestamps, so an accept that changes nothing leaves the file byte for byte the same.
+/// snapshots and never inside them, saying which runtime, at which version and compatibility date, produced it. Rows hold no
+/// timestamps, and an accept changes only the rows it records (issue 18, item 6): a row is rewritten in place, a new one is
+/// inserted before the first row that sorts after it, every other line stays as it was (an accept that changes nothing leaves the file byte for byte the same).
 /// Every row should say workerd (the ground truth); a test in Harness.Tests/Snapshots checks the repository's manifest.
 /// </summary>
 public sealed class ProvenanceManifest
@@ -14,7 +15,10 @@ public sealed class ProvenanceManifest
     public const string FileName = "snapshots.provenance.tsv";
     public const string Header = "# verified file (under features/)\truntime\tversion\tcompatibility date";
 
-    private readonly SortedDictionary<string, SnapshotOrigin> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SnapshotOrigin> _rows = new(StringComparer.Ordinal);
+    /// <summary>The file's lines as read, and where each row's line is: what a record rewrites.</summary>
+    private readonly List<string> _lines = [];
+    private readonly Dictionary<string, int> _lineOf = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public string Path { get; }
@@ -35,18 +39,24 @@ public sealed class ProvenanceManifest
     {
         var problems = new List<string>();
         var manifest = new ProvenanceManifest(path, problems);
-        if (!File.Exists(path)) return manifest;
+        if (!File.Exists(path))
+        {
+            manifest._lines.Add(Header);
+            return manifest;
+        }
         var lineNumber = 0;
         foreach (var raw in File.ReadAllLines(path))
         {
             lineNumber++;
             var line = raw.TrimEnd('\r');
+            manifest._lines.Add(line);
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var fields = line.Split('\t');
             if (fields.Length != 4 || fields.Any(f => f.Trim().Length == 0))
                 problems.Add($"{path}:{lineNumber}: expected 4 tab-separated fields (path, runtime, version, compatibility date), got \"{line}\"");
             else if (!manifest._rows.TryAdd(fields[0], new SnapshotOrigin(fields[1], fields[2], fields[3])))
                 problems.Add($"{path}:{lineNumber}: {fields[0]} is listed twice");
+            else manifest._lineOf[fields[0]] = lineNumber - 1;
         }
         return manifest;
     }
@@ -67,11 +77,17 @@ public sealed class ProvenanceManifest
         {
             if (_rows.TryGetValue(relativePath, out var existing) && existing == origin) return;
             _rows[relativePath] = origin;
-            File.WriteAllText(Path, Render());
+            var line = $"{relativePath}\t{origin.Runtime}\t{origin.Version}\t{origin.CompatibilityDate}";
+            if (_lineOf.TryGetValue(relativePath, out var index)) _lines[index] = line;
+            else
+            {
+                // Before the first row that sorts after it (a sorted file stays sorted), else at the end; nothing else moves.
+                var at = _lineOf.Where(row => string.CompareOrdinal(row.Key, relativePath) > 0).Select(row => row.Value).DefaultIfEmpty(_lines.Count).Min();
+                foreach (var key in _lineOf.Where(row => row.Value >= at).Select(row => row.Key).ToList()) _lineOf[key]++;
+                _lineOf[relativePath] = at;
+                _lines.Insert(at, line);
+            }
+            File.WriteAllText(Path, string.Concat(_lines.Select(l => l + "\n")));
         }
     }
-
-    private string Render() =>
-        string.Concat(_rows.Select(row => $"{row.Key}\t{row.Value.Runtime}\t{row.Value.Version}\t{row.Value.CompatibilityDate}\n")
-            .Prepend(Header + "\n"));
 }

@@ -27,6 +27,11 @@ public sealed class SnapshotStore(bool accept, string featuresRoot, string recei
     public string ReceivedRoot { get; } = Path.GetFullPath(receivedRoot);
     public ProvenanceManifest? Provenance { get; } = provenance;
 
+    private volatile bool _frozen;
+
+    /// <summary>From now on accept writes nothing (a cancelled run, issue 18, item 1): traces are only received and diffed.</summary>
+    public void Freeze() => _frozen = true;
+
     /// <summary>The verified file's path under the features root, with '/' separators (its file name if it is elsewhere).</summary>
     public string RelativeVerifiedPath(string verifiedPath)
     {
@@ -51,13 +56,16 @@ public sealed class SnapshotStore(bool accept, string featuresRoot, string recei
     /// <param name="runCompleted">Accept only writes a verified file from a completed run (never from a timeout or a crash);
     /// callers only compare completed runs, this is a second guard.</param>
     /// <param name="origin">Who produced <paramref name="trace"/>; recorded in the provenance manifest on accept.</param>
-    public SnapshotComparison Check(string verifiedPath, IReadOnlyList<string> trace, bool runCompleted = true, SnapshotOrigin? origin = null)
+    /// <param name="acceptRefusal">Why accept must not write this trace over the verified file (<see cref="AcceptGuard"/>):
+    /// then a mismatch is only received and diffed, as without accept.</param>
+    public SnapshotComparison Check(string verifiedPath, IReadOnlyList<string> trace, bool runCompleted = true, SnapshotOrigin? origin = null,
+        string? acceptRefusal = null)
     {
         var receivedPath = ReceivedPathFor(verifiedPath);
         var diffPath = DiffPathFor(verifiedPath);
         var exists = File.Exists(verifiedPath);
         var verified = exists ? TraceText.Read(verifiedPath) : [];
-        var recording = AcceptMode && runCompleted;
+        var recording = AcceptMode && runCompleted && !_frozen;
 
         if (exists && verified.SequenceEqual(trace, StringComparer.Ordinal))
         {
@@ -69,7 +77,7 @@ public sealed class SnapshotStore(bool accept, string featuresRoot, string recei
 
         var verdict = exists ? SnapshotVerdict.Mismatched : SnapshotVerdict.Missing;
         var diff = Diff(exists ? verified : null, trace, Path.GetFileName(verifiedPath), Path.GetFileName(receivedPath));
-        if (recording)
+        if (recording && acceptRefusal is null)
         {
             TraceText.Write(verifiedPath, trace);
             DeleteIfPresent(receivedPath);
@@ -82,6 +90,19 @@ public sealed class SnapshotStore(bool accept, string featuresRoot, string recei
         TraceText.Write(receivedPath, trace);
         File.WriteAllText(diffPath, diff.EndsWith('\n') ? diff : diff + "\n");
         return new SnapshotComparison(verdict, verifiedPath, receivedPath, diff, Accepted: false);
+    }
+
+    /// <summary>
+    /// Keeps the trace of a run that was not compared (TIMEOUT, CRASH) as its received file, with no diff: the reports show only
+    /// its beginning (issue 18, item 7). Returns the path.
+    /// </summary>
+    public string WriteReceived(string verifiedPath, IReadOnlyList<string> trace)
+    {
+        var receivedPath = ReceivedPathFor(verifiedPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(receivedPath)!);
+        TraceText.Write(receivedPath, trace);
+        DeleteIfPresent(DiffPathFor(verifiedPath));
+        return receivedPath;
     }
 
     private void RecordOrigin(string verifiedPath, SnapshotOrigin? origin)

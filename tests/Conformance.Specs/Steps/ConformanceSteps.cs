@@ -28,7 +28,10 @@ public sealed class ConformanceSteps(ScenarioContext scenarioContext, IReqnrollO
         if (!state.Reports) return;
         var outcome = state.Outcome;
         AttachExpectedTrace(state.Entry.VerifiedPath);
-        output.WriteLine($"{outcome.Status.Text()} on {ConformanceSession.Settings.TargetName} in {outcome.Elapsed.TotalMilliseconds:0} ms; trace ({outcome.Trace.Count} lines):\n{TraceText.Render(outcome.Trace)}");
+        // Bounded like every report (issue 18, item 7): a runaway trace would fill the log, JUnit and the Cucumber report.
+        var trace = Conformance.Harness.Reports.BoundedText.Cap(TraceText.Render(outcome.Trace),
+            $"the whole trace is in {ConformanceSession.Run.Snapshots.ReceivedPathFor(state.Entry.VerifiedPath)}");
+        output.WriteLine($"{outcome.Status.Text()} on {ConformanceSession.Settings.TargetName} in {outcome.Elapsed.TotalMilliseconds:0} ms; trace ({outcome.Trace.Count} lines):\n{trace}");
         switch (state.Verdict.Kind)
         {
             case VerdictKind.Passed:

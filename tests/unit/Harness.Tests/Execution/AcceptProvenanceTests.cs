@@ -22,7 +22,7 @@ public sealed class AcceptProvenanceTests : IDisposable
         public Task<string?> CheckAvailabilityAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
         public Task<string?> ReadVersionAsync(CancellationToken cancellationToken) => Task.FromResult(version);
         public Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken) =>
-            Task.FromResult(FakeTarget.Completed("response #0: 200 /0", "response #1: 200 /1", "response #2: 200 /2", "end"));
+            Task.FromResult(FakeTarget.Completed("response #0: 200 /0", "response #1: 200 /1", "response #2: 200 /2", "end", ExitLine.Ok));
     }
 
     private ConformanceRun Create(ITarget target) => new(ConformanceSettings.From(

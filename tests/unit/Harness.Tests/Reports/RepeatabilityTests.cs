@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Conformance.Harness.Reports;
 using Conformance.Harness.Scenarios;
 
@@ -95,17 +94,7 @@ public sealed class RepeatabilityTests : IDisposable
         Assert.Throws<FileNotFoundException>(() => Repeatability.Load([_temp.File("nowhere")]));
     }
 
-    private (int Exit, string Out) Cli(params string[] args)
-    {
-        var dll = BuiltProjects.Cli;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    private static (int Exit, string Out) Cli(params string[] args) => CliTool.Run(args);
 
     private string RunDir(int i, params ScenarioResult[] results)
     {

@@ -29,7 +29,8 @@ internal static class LocalPwsh
         }
     }
 
-    public static (int Exit, string Output) Run(string root, IEnumerable<string> arguments, TimeSpan limit)
+    public static (int Exit, string Output) Run(string root, IEnumerable<string> arguments, TimeSpan limit,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (RestoreTools(root) is { } restoreFailure)
         {
@@ -39,6 +40,7 @@ internal static class LocalPwsh
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "pwsh", "-NoProfile" }.Concat(arguments)) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         using var process = System.Diagnostics.Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

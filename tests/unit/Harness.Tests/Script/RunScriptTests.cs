@@ -30,6 +30,6 @@ public sealed class RunScriptTests : IDisposable
     {
         var (exit, output) = Script("-Repeat", "1");
         Assert.True(exit == 2, $"exit {exit}:\n{output}");
-        Assert.Contains("-Repeat takes a number of runs of at least 2", output);
+        Assert.Contains("-Repeat 1: takes a number of runs, at least 2", output);
     }
 }

@@ -21,7 +21,7 @@ public sealed class RunSettingsScriptTests
             $Timeout = 7; $Parallelism = 3; $CompatibilityFlags = @('flag_a', 'flag_b'); $NoBatch = $true; $CompatibilityDate = '{{date}}'
             $reportRoot = [IO.Path]::GetTempPath(); $reportsDll = 'Conformance.Cli.dll'; $testFilter = 'ScenarioId~x'
             $env:CONFORMANCE_ACCEPT = '1'
-            function Invoke-Build {}
+            function Invoke-Build {}; function Assert-TestFilter {}
             function dotnet { Get-ChildItem Env: | Where-Object Name -like 'CONFORMANCE_*' | ForEach-Object { "seen $($_.Name)=$($_.Value)" }; $global:LASTEXITCODE = 0 }
             . '{{Path.Combine(steps, "TargetRuns.ps1")}}'
             . '{{Path.Combine(steps, step)}}'

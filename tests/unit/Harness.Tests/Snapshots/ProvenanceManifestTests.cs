@@ -70,4 +70,21 @@ public sealed class ProvenanceManifestTests : IDisposable
         Assert.Throws<InvalidDataException>(() => manifest.Record("area/a.verified.txt", Workerd));
         Assert.Equal("area/a.verified.txt\tworkerd\n", File.ReadAllText(ManifestPath));
     }
+
+    [Fact]
+    public void A_one_row_accept_changes_only_that_row_of_an_unsorted_manifest()
+    {
+        // Issue 18, item 6: the repository's manifest is not in ordinal order; an accept must not re-sort it.
+        var text = ProvenanceManifest.Header + "\n# a comment\n" +
+            "area/z.verified.txt\tworkerd\tworkerd 2026-11-17\t2026-11-17\n" +
+            "area/b.verified.txt\tworkerd\tworkerd 2026-11-17\t2026-11-17\n" +
+            "area/a.verified.txt\tworkerd\tworkerd 2026-11-17\t2026-11-17\n";
+        File.WriteAllText(ManifestPath, text);
+        File.WriteAllText(VerifiedFile("b"), "end\n");
+
+        AcceptingStore().Check(VerifiedFile("b"), ["log: new", "end"], origin: Workerd with { Version = "workerd 2026-12-01" });
+
+        Assert.Equal(text.Replace("area/b.verified.txt\tworkerd\tworkerd 2026-11-17", "area/b.verified.txt\tworkerd\tworkerd 2026-12-01"),
+            File.ReadAllText(ManifestPath));
+    }
 }
