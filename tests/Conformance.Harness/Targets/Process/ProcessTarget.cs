@@ -62,15 +62,11 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     /// <summary>Writes the target's own files into <paramref name="folder"/> and returns the command to run.</summary>
     protected abstract ProcessSpec Prepare(string folder, ScenarioProgram program);
 
-    /// <summary>The error type of a load failure the runtime reported outside the trace (TF-10), or null.</summary>
-    protected virtual string? DetectLoadError(ProcessOutcome outcome) => null;
-
     /// <summary>
-    /// Why a process that ended without `end` (and without a load error) did so because the program never settles, or null.
-    /// A runtime whose event loop runs dry while test() is pending exits at once instead of hanging; spec/trace-format.md
-    /// ("Statuses") makes that a TIMEOUT (the program never settles), as on the reference, not a CRASH.
+    /// How this target's bridge is read where the trace alone does not say how a run ended (<see cref="BridgeRules"/>): one
+    /// rule set per bridge, so a runtime gets the same verdict whatever target name runs it (issue 18 item 10).
     /// </summary>
-    protected virtual string? DetectNeverSettled(ProcessOutcome outcome) => null;
+    protected abstract BridgeRules Rules { get; }
 
     public async Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -91,7 +87,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
             {
                 return new TargetRun(RunStatus.Error, [], $"{Name}: could not prepare the run: {e.Message}", TimeSpan.Zero);
             }
-            var outcome = await ProcessRunner.RunAsync(spec, timeout, Options, cancellationToken);
+            var outcome = await ProcessRunner.RunAsync(spec with { StderrWatch = Rules.StderrWatch }, timeout, Options, cancellationToken);
             return Map(outcome, timeout) with { ExitCode = outcome.ExitCode, StderrTail = outcome.StderrTail };
         }
         finally
@@ -122,14 +118,14 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
         }
         if (trace.Exists(line => line.StartsWith(TraceProtocol.LoadErrorPrefix, StringComparison.Ordinal)))
             return Completed(trace, outcome, loadError: true, "");
-        if (!outcome.TimedOut && DetectLoadError(outcome) is { } type)
+        if (!outcome.TimedOut && Rules.LoadError(outcome) is { } type)
         {
             trace.Add($"{TraceProtocol.LoadErrorPrefix}{type}");
             return Completed(trace, outcome, loadError: true, "");
         }
         if (outcome.TimedOut)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: no end within {timeout.TotalSeconds:0.###} s; the process tree was stopped{StderrTail(outcome)}", outcome.Elapsed);
-        if (DetectNeverSettled(outcome) is { } neverSettled)
+        if (Rules.NeverSettled(outcome) is { } neverSettled)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: never settled: {neverSettled}{StderrTail(outcome)}", outcome.Elapsed);
         return new TargetRun(RunStatus.Crash, trace, $"{Name}: {DescribeExit(outcome.ExitCode ?? -1)} without end{StderrTail(outcome)}", outcome.Elapsed);
     }

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace Conformance.Harness.Targets.Process;
+
+/// <summary>
+/// How a run's end is read where the trace alone does not say it (spec/runtime-bridges.md, "One verdict per bridge"): a
+/// load error the runtime reported outside the trace (TF-10), and a process that ended without `end` because the program
+/// never settles (a TIMEOUT, not a CRASH). The rules belong to the bridge, not to the target's name: every target that runs
+/// a program through targets/hosts/node-host.mjs, named (node, node26, deno, bun, system-node, versioned) or
+/// `command:... {node-host}`, is judged by <see cref="NodeHost"/>, and every one that runs workerd's config by
+/// <see cref="Workerd"/> (issue 18 item 10: the same binary gets the same verdict whatever name runs it).
+/// </summary>
+internal sealed class BridgeRules
+{
+    private readonly Func<ProcessOutcome, string?> loadError;
+    private readonly Func<ProcessOutcome, string?> neverSettled;
+
+    private BridgeRules(string name, Regex? stderrWatch, Func<ProcessOutcome, string?> loadError, Func<ProcessOutcome, string?> neverSettled)
+    {
+        Name = name;
+        StderrWatch = stderrWatch;
+        this.loadError = loadError;
+        this.neverSettled = neverSettled;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The standard-error line whose first group is a load error's type (or a batch's service), or null.</summary>
+    public Regex? StderrWatch { get; }
+
+    /// <summary>The error type of a load failure the runtime reported outside the trace (TF-10), or null.</summary>
+    public string? LoadError(ProcessOutcome outcome) => loadError(outcome);
+
+    /// <summary>Why a process that ended without `end` (and without a load error) did so because the program never settles, or null.</summary>
+    public string? NeverSettled(ProcessOutcome outcome) => neverSettled(outcome);
+
+    /// <summary>
+    /// The node-host bridge writes `load error:` itself (B-9), so nothing is read from standard error. It exits with 0 only
+    /// after test() returned, which is after `end` (B-6): a runtime that exits with 0 without `end` ran out of work while
+    /// test() was pending; its event loop ran dry, the program never settles.
+    /// </summary>
+    public static BridgeRules NodeHost { get; } = new("node-host", null,
+        _ => null,
+        outcome => outcome.ExitCode == 0
+            ? "the runtime exited with code 0 without end: its event loop ran dry while test() (or a request) was still pending"
+            : null);
+
+    /// <summary>
+    /// workerd reports a worker that fails to load on standard error (`service main: Uncaught SyntaxError: ...`, WB-5), and
+    /// cancels a request whose promise can never settle, saying so on standard error, before `test` fails.
+    /// </summary>
+    public static BridgeRules Workerd { get; } = new("workerd", WorkerdConfig.LoadErrorLine(),
+        WorkerdLoadError,
+        outcome => outcome.StderrTail.Any(line => line.Contains("would never generate a response", StringComparison.Ordinal))
+            ? "workerd detected that the worker hung and would never generate a response (its event loop ran dry with test() pending)"
+            : null);
+
+    /// <summary>
+    /// A runtime that hosts the driver itself (`{driver}` or `{dir}` only): its own bridge writes `load error:`; one that
+    /// prints workerd's load-failure line is read like workerd. It has no rule for a program that never settles: it must
+    /// hang (TIMEOUT at the limit) or say nothing (CRASH).
+    /// </summary>
+    public static BridgeRules OwnHost { get; } = new("own host", WorkerdConfig.LoadErrorLine(), WorkerdLoadError, _ => null);
+
+    private static string? WorkerdLoadError(ProcessOutcome outcome) => outcome.ExitCode is not 0 ? outcome.StderrWatchMatch : null;
+}
