@@ -63,6 +63,13 @@ internal static partial class ProcessRunner
 
     public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, TimeSpan timeout, ProcessTargetOptions options, CancellationToken cancellationToken)
     {
+        if (options.Sandboxed)
+        {
+            // issue 18 item 3: every runtime process, single or batched. A runtime that is not there fails to start, as unsandboxed.
+            if (!File.Exists(spec.FileName))
+                return new ProcessOutcome([], false, false, false, null, [], null, $"could not start {spec.FileName}: no such file", TimeSpan.Zero);
+            spec = Sandbox.Wrap(spec);
+        }
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var graceCts = new CancellationTokenSource();
         using var overflowCts = new CancellationTokenSource();

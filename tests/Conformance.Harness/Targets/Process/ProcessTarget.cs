@@ -40,7 +40,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
             {
                 try
                 {
-                    unavailableReason = await ProbeAsync(cancellationToken);
+                    unavailableReason = await ProbeAsync(cancellationToken) ?? (await Sandbox.ProblemAsync(Options) is { } sandbox ? $"{Name}: {sandbox}" : null);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
