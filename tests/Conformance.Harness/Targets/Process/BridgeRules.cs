@@ -56,11 +56,12 @@ internal sealed class BridgeRules
             : null);
 
     /// <summary>
-    /// A runtime that hosts the driver itself (`{driver}` or `{dir}` only): its own bridge writes `load error:`; one that
-    /// prints workerd's load-failure line is read like workerd. It has no rule for a program that never settles: it must
-    /// hang (TIMEOUT at the limit) or say nothing (CRASH).
+    /// A runtime that hosts the driver itself (`{driver}` or `{dir}` only): its host writes `load error:` through trace.mjs's
+    /// `emit`, which carries the run's nonce (TF-1c); nothing printed on standard error is read as a load error, since any
+    /// process can print it (issue 18 item 9). It has no rule for a program that never settles: it must hang (TIMEOUT at the
+    /// limit) or say nothing (CRASH).
     /// </summary>
-    public static BridgeRules OwnHost { get; } = new("own host", WorkerdConfig.LoadErrorLine(), WorkerdLoadError, _ => null);
+    public static BridgeRules OwnHost { get; } = new("own host", null, _ => null, _ => null);
 
     private static string? WorkerdLoadError(ProcessOutcome outcome) => outcome.ExitCode is not 0 ? outcome.StderrWatchMatch : null;
 }

@@ -77,11 +77,12 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
         try
         {
             ProcessSpec spec;
+            var nonce = TraceProtocol.NewNonce(); // TF-1c: only the driver's trace module knows it
             try
             {
                 folder = Directory.CreateTempSubdirectory("conformance-");
-                ProgramFiles.WriteCommon(folder.FullName, driver.Value, program);
-                spec = Prepare(folder.FullName, program);
+                ProgramFiles.WriteCommon(folder.FullName, driver.Value, program, nonce);
+                spec = Prepare(folder.FullName, program) with { Nonce = nonce };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -123,6 +124,10 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
             trace.Add($"{TraceProtocol.LoadErrorPrefix}{type}");
             return Completed(trace, outcome, loadError: true, "");
         }
+        if (outcome.UnprovenLines > 0 && !outcome.TimedOut)
+            return new TargetRun(RunStatus.Crash, trace,
+                $"{Name}: {DescribeExit(outcome.ExitCode ?? -1)} without end, after {outcome.UnprovenLines} line(s) that look like trace lines but lack this run's nonce (TF-1c): the driver did not write them, so the program did not run as the driver runs it{StderrTail(outcome)}",
+                outcome.Elapsed);
         if (outcome.TimedOut)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: no end within {timeout.TotalSeconds:0.###} s; the process tree was stopped{StderrTail(outcome)}", outcome.Elapsed);
         if (Rules.NeverSettled(outcome) is { } neverSettled)

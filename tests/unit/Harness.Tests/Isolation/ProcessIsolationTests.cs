@@ -84,7 +84,7 @@ public sealed class ProcessIsolationTests
     public async Task Each_run_gets_a_fresh_folder_holding_only_its_files_and_it_is_removed_afterwards()
     {
         // The command target shares ProcessTarget's folder handling with every named process target.
-        var target = ProcessTargets.TryCreate("command:/bin/sh -c 'echo \"@@trace dir {dir}\"; ls -A {dir} | sed \"s/^/@@trace file /\"; echo \"@@trace end\"'", Root)!;
+        var target = ProcessTargets.TryCreate($"command:/bin/sh -c '{ReadPrefix} echo \"$p dir {{dir}}\"; ls -A {{dir}} | sed \"s/^/$p file /\"; echo \"$p end\"'", Root)!;
 
         var first = await RunAsync(target, Program("export default {};"));
         var second = await RunAsync(target, Program("export default {};"));
