@@ -54,16 +54,25 @@ internal static class Sandbox
     public static Task<string?> ProblemAsync(ProcessTargetOptions options) => options.Sandboxed ? Check.Value : Task.FromResult<string?>(null);
 
     /// <summary>The same process, started inside the sandbox with <paramref name="spec"/>'s working directory as the one writable folder.</summary>
-    public static ProcessSpec Wrap(ProcessSpec spec) => spec with
+    public static ProcessSpec Wrap(ProcessSpec spec) => Wrap(spec, namespaces);
+
+    private static ProcessSpec Wrap(ProcessSpec spec, IReadOnlyList<string> namespaceArguments) => spec with
     {
         FileName = Unshare,
-        Arguments = [.. NamespaceArguments, "--", Perl, "-e", Script, spec.WorkingDirectory, spec.FileName, .. spec.Arguments],
+        Arguments = [.. namespaceArguments, "--", Perl, "-e", Script, spec.WorkingDirectory, spec.FileName, .. spec.Arguments],
     };
 
-    private static IReadOnlyList<string> NamespaceArguments =>
-        Environment.IsPrivilegedProcess
-            ? ["--mount", "--net"]
-            : ["--user", "--map-root-user", "--mount", "--net"];
+    /// <summary>
+    /// As root, the mount and network namespaces alone; a user that is not root (or a root without CAP_SYS_ADMIN, as in a
+    /// default container) gets them inside a user namespace of its own. The probe keeps the first that works.
+    /// </summary>
+    private static readonly IReadOnlyList<string>[] Variants =
+    [
+        ["--mount", "--net"],
+        ["--user", "--map-root-user", "--mount", "--net"],
+    ];
+
+    private static IReadOnlyList<string> namespaces = Environment.IsPrivilegedProcess ? Variants[0] : Variants[1];
 
     private static async Task<string?> ProbeAsync()
     {
@@ -71,21 +80,38 @@ internal static class Sandbox
         if (!OperatingSystem.IsLinux()) return $"the sandbox (issue 18 item 3) needs Linux namespaces; {off}";
         foreach (var (tool, package) in new[] { (Unshare, "util-linux"), (Setpriv, "util-linux"), (Perl, "perl-base") })
             if (!File.Exists(tool)) return $"the sandbox (issue 18 item 3) needs {tool} (Debian package {package}); {off}";
+        var failures = new List<string>();
+        foreach (var variant in Environment.IsPrivilegedProcess ? Variants : Variants[1..])
+        {
+            if (await TryAsync(variant).ConfigureAwait(false) is not { } failure)
+            {
+                namespaces = variant;
+                return null;
+            }
+            failures.Add($"`unshare {string.Join(' ', variant)}`: {failure}");
+        }
+        return $"the sandbox (issue 18 item 3) does not work here: {string.Join("; ", failures)}; {off}";
+    }
+
+    /// <summary>Null when a program in the sandbox can write its folder and cannot write the folder above it.</summary>
+    private static async Task<string?> TryAsync(IReadOnlyList<string> variant)
+    {
         var folder = Directory.CreateTempSubdirectory("conformance-sandbox-probe-");
+        var escape = Path.Combine(folder.Parent!.FullName, $"{folder.Name}-escape");
         try
         {
-            var spec = Wrap(new ProcessSpec("/bin/sh", ["-c", "echo ok > ./probe && ! touch ../conformance-sandbox-escape 2>/dev/null"], folder.FullName, new Dictionary<string, string?>()));
+            var spec = Wrap(new ProcessSpec("/bin/sh", ["-c", "echo ok > ./probe && ! touch \"$0\" 2>/dev/null", escape], folder.FullName, new Dictionary<string, string?>()), variant);
             var start = new ProcessStartInfo(spec.FileName, spec.Arguments) { WorkingDirectory = spec.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
             using var process = System.Diagnostics.Process.Start(start)!;
             var stderr = await process.StandardError.ReadToEndAsync().ConfigureAwait(false);
             await process.WaitForExitAsync().ConfigureAwait(false);
-            if (process.ExitCode == 0 && File.Exists(Path.Combine(folder.FullName, "probe"))) return null;
-            return $"the sandbox (issue 18 item 3) does not work here: `unshare` exited with {process.ExitCode}: {stderr.Trim()}; {off}";
+            if (process.ExitCode == 0 && File.Exists(Path.Combine(folder.FullName, "probe")) && !File.Exists(escape)) return null;
+            return $"exited with {process.ExitCode}{(File.Exists(escape) ? ", and wrote outside its folder" : "")}: {stderr.Trim()}";
         }
         finally
         {
             try { folder.Delete(recursive: true); } catch (IOException) { }
-            File.Delete(Path.Combine(Path.GetTempPath(), "conformance-sandbox-escape"));
+            File.Delete(escape);
         }
     }
 }
