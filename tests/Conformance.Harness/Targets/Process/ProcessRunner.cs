@@ -72,12 +72,13 @@ internal static partial class ProcessRunner
 
     public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, TimeSpan timeout, ProcessTargetOptions options, CancellationToken cancellationToken)
     {
+        if (spec.Nonce.Length == 0) throw new InvalidOperationException("a process run needs its nonce (spec/trace-format.md TF-1c)");
         if (options.Sandboxed)
         {
             // issue 18 item 3: every runtime process, single or batched. A runtime that is not there fails to start, as unsandboxed.
             if (!File.Exists(spec.FileName))
                 return new ProcessOutcome([], false, false, false, null, [], null, $"could not start {spec.FileName}: no such file", TimeSpan.Zero);
-            spec = Sandbox.Wrap(spec);
+            spec = Sandbox.Wrap(spec with { FileName = Path.GetFullPath(spec.FileName) }); // the sandbox starts it from the run folder
         }
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var graceCts = new CancellationTokenSource();
@@ -92,7 +93,6 @@ internal static partial class ProcessRunner
         var segments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var segment = new Queue<string>();
 
-        if (spec.Nonce.Length == 0) throw new InvalidOperationException("a process run needs its nonce (spec/trace-format.md TF-1c)");
         var provenPrefix = TraceProtocol.ProvenPrefix(spec.Nonce);
         var unproven = 0;
 
