@@ -43,11 +43,11 @@ internal sealed class CommandTarget : ProcessTarget
             : null);
     }
 
-    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         if (template.Any(a => a.Contains("{node-host}", StringComparison.Ordinal))) ProgramFiles.WriteNodeHost(folder, RepositoryRoot);
         if (template.Any(a => a.Contains("{config}", StringComparison.Ordinal)))
-            File.WriteAllText(Path.Combine(folder, ProgramFiles.Config), WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags));
+            File.WriteAllText(Path.Combine(folder, ProgramFiles.Config), WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service));
         var arguments = template.Select(a => a
             .Replace("{dir}", folder, StringComparison.Ordinal)
             .Replace("{driver}", Path.Combine(folder, ProgramFiles.Driver), StringComparison.Ordinal)

@@ -132,7 +132,7 @@ internal class NodeStyleTarget : ProcessTarget
 
     protected override BridgeRules Rules => BridgeRules.NodeHost;
 
-    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         ProgramFiles.WriteNodeHost(folder, RepositoryRoot);
         var exe = executable ?? throw new InvalidOperationException("availability was not checked");

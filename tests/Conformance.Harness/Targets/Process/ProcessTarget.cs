@@ -59,8 +59,11 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     /// <summary>Null when the runtime can run here; otherwise why not and how to fix it.</summary>
     protected abstract Task<string?> ProbeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes the target's own files into <paramref name="folder"/> and returns the command to run.</summary>
-    protected abstract ProcessSpec Prepare(string folder, ScenarioProgram program);
+    /// <summary>
+    /// Writes the target's own files into <paramref name="folder"/> and returns the command to run; <paramref name="service"/> is
+    /// the program's service name in this run (<see cref="BridgeRules.ServiceFor"/>), for a target that writes workerd's config.
+    /// </summary>
+    protected abstract ProcessSpec Prepare(string folder, ScenarioProgram program, string service);
 
     /// <summary>
     /// How this target's bridge is read where the trace alone does not say how a run ended (<see cref="BridgeRules"/>): one
@@ -77,19 +80,20 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
         try
         {
             ProcessSpec spec;
-            var nonce = TraceProtocol.NewNonce(); // TF-1c: only the driver's trace module knows it
+            var nonce = TraceProtocol.NewNonce(); // TF-1c: only the driver's trace module (and workerd's service name) knows it
+            var service = Rules.ServiceFor(nonce);
             try
             {
                 folder = Directory.CreateTempSubdirectory("conformance-");
                 ProgramFiles.WriteCommon(folder.FullName, driver.Value, program, nonce);
-                spec = Prepare(folder.FullName, program) with { Nonce = nonce };
+                spec = Prepare(folder.FullName, program, service) with { Nonce = nonce, StderrWatch = Rules.StderrWatchFor(service) };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 return new TargetRun(RunStatus.Error, [], $"{Name}: could not prepare the run: {e.Message}", TimeSpan.Zero);
             }
-            var outcome = await ProcessRunner.RunAsync(spec with { StderrWatch = Rules.StderrWatch }, timeout, Options, cancellationToken);
-            return Map(outcome, timeout) with { ExitCode = outcome.ExitCode, StderrTail = outcome.StderrTail };
+            var outcome = await ProcessRunner.RunAsync(spec, timeout, Options, cancellationToken);
+            return Map(outcome, timeout, service) with { ExitCode = outcome.ExitCode, StderrTail = outcome.StderrTail };
         }
         finally
         {
@@ -97,7 +101,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
         }
     }
 
-    private TargetRun Map(ProcessOutcome outcome, TimeSpan timeout)
+    private TargetRun Map(ProcessOutcome outcome, TimeSpan timeout, string service)
     {
         var trace = outcome.Trace.ToList();
         // The probe ran this binary already: a start that fails now is the runtime's failure, not a missing install.
@@ -115,14 +119,14 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
                 0 => "",
                 int code => $"{DescribeExit(code)} after end",
             };
-            return Completed(trace, outcome, loadError: false, note);
+            return Completed(trace, outcome, service, loadError: false, note);
         }
         if (trace.Exists(line => line.StartsWith(TraceProtocol.LoadErrorPrefix, StringComparison.Ordinal)))
-            return Completed(trace, outcome, loadError: true, "");
+            return Completed(trace, outcome, service, loadError: true, "");
         if (!outcome.TimedOut && Rules.LoadError(outcome) is { } type)
         {
             trace.Add($"{TraceProtocol.LoadErrorPrefix}{type}");
-            return Completed(trace, outcome, loadError: true, "");
+            return Completed(trace, outcome, service, loadError: true, "");
         }
         if (outcome.UnprovenLines > 0 && !outcome.TimedOut)
             return new TargetRun(RunStatus.Crash, trace,
@@ -136,9 +140,9 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     }
 
     /// <summary>TF-13: a completed trace ends with the target's exit line, from this program's report and the exit code.</summary>
-    private static TargetRun Completed(List<string> trace, ProcessOutcome outcome, bool loadError, string note)
+    private static TargetRun Completed(List<string> trace, ProcessOutcome outcome, string service, bool loadError, string note)
     {
-        bool? passed = outcome.TestReports.TryGetValue(ProgramFiles.Service, out var p) ? p : null;
+        bool? passed = outcome.TestReports.TryGetValue(service, out var p) ? p : null;
         trace.Add(ExitLine.ForProcess(outcome.ExitCode, loadError, passed));
         return new TargetRun(RunStatus.Completed, trace, note, outcome.Elapsed);
     }

@@ -36,10 +36,10 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
         return await new WorkerdBatchRun(Binary, Driver, Options, RunAsync).RunAsync(programs, timeout, cancellationToken);
     }
 
-    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         var config = Path.Combine(folder, ProgramFiles.Config);
-        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags));
+        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service));
         return new ProcessSpec(Binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment);
     }
 

@@ -49,6 +49,7 @@ public sealed class NonceTests
     [Theory]
     [InlineData("echo '@@trace load error: SyntaxError'; exit 1", "{node-host}")] // the bridge's own load-error line (B-9)
     [InlineData("echo 'service main: Uncaught SyntaxError: x' >&2; exit 1", "{driver}")] // workerd's line, from a runtime that is not workerd
+    [InlineData("echo 'service main: Uncaught SyntaxError: x' >&2; exit 1", "{config}")] // workerd's line without the run's service name
     public async Task A_runtime_that_prints_a_load_error_without_loading_anything_does_not_complete(string fake, string placeholder)
     {
         var target = ProcessTargets.TryCreate($"command:/bin/sh -c \"{fake}\" {placeholder}", Root)!;
