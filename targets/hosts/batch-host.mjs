@@ -1,7 +1,7 @@
 // The batch host (spec/trace-format.md TF-1b; spec/runtime-bridges.md, "Batches: B-13"): one runtime process runs
 // many programs, one after another, each in a fresh worker of its own (own realm, globals, listeners, process
 // events and module graph), from its own folder p<k>/ that holds that program's four modules, with the batched
-// trace prefix `@@trace[k] `, and node-host.mjs as host.mjs, unchanged.
+// trace prefix `@@trace[k]:<nonce> ` (spec/trace-format.md TF-1b, TF-1c), and node-host.mjs as host.mjs, unchanged.
 // Arguments: <limit in ms> <folder>...  (folders relative to this file).
 // For each program (folder p<k>) it writes on standard error `[ PASS ] p<k>` (the bridge exited 0) or `[ FAIL ] p<k>` (exited 1,
 // as node-host.mjs ends after its test, B-12), and `[ LEFT ] p<k> <why>` for anything else: another exit code, an

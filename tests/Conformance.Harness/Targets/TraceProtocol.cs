@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Conformance.Harness.Targets;
 
@@ -17,8 +18,38 @@ public static class TraceProtocol
     /// <summary>The source line of targets/driver/trace.mjs that defines the prefix; a batch rewrites it per program (TF-1b).</summary>
     public const string DriverPrefixDefinition = "const PREFIX = '@@trace ';";
 
-    /// <summary>TF-1b: in a batched run, program <paramref name="key"/>'s trace lines start with <c>@@trace[key] </c>.</summary>
+    /// <summary>TF-1b: in a batched run, program <paramref name="key"/>'s trace lines start with <c>@@trace[key] </c> (once the nonce is checked, TF-1c).</summary>
     public static string BatchPrefix(int key) => string.Create(CultureInfo.InvariantCulture, $"@@trace[{key}] ");
+
+    /// <summary>TF-1c: a fresh nonce for one runtime process: 32 lowercase hex digits from a cryptographic generator.</summary>
+    public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>TF-1c: the prefix of a process run's trace lines, <c>@@trace:&lt;nonce&gt; </c>.</summary>
+    public static string ProvenPrefix(string nonce) => $"@@trace:{nonce} ";
+
+    /// <summary>TF-1b, TF-1c: the prefix of program <paramref name="key"/>'s lines in a batch, <c>@@trace[key]:&lt;nonce&gt; </c>.</summary>
+    public static string ProvenBatchPrefix(int key, string nonce) => string.Create(CultureInfo.InvariantCulture, $"@@trace[{key}]:{nonce} ");
+
+    /// <summary>
+    /// TF-1c: the driver's trace.mjs for one process run, its prefix carrying the run's nonce (and, in a batch, the program's
+    /// key, TF-1b). Only the driver's emit writes it; a runtime or a program that prints trace-like text does not know it.
+    /// </summary>
+    public static string ProvenTraceModule(string traceSource, string nonce, int? key = null) =>
+        WithPrefix(traceSource, key is { } k ? ProvenBatchPrefix(k, nonce) : ProvenPrefix(nonce));
+
+    /// <summary>
+    /// TF-1c: a batched line of this run (<c>@@trace[k]:&lt;nonce&gt; text</c>) in the form <see cref="TryParseBatched"/> reads
+    /// (<c>@@trace[k] text</c>), or null for a line without the run's nonce.
+    /// </summary>
+    public static string? StripBatchNonce(string line, string nonce)
+    {
+        const string open = "@@trace[";
+        if (!line.StartsWith(open, StringComparison.Ordinal)) return null;
+        var close = line.IndexOf("]:", open.Length, StringComparison.Ordinal);
+        if (close < 0 || string.CompareOrdinal(line, close + 2, nonce, 0, nonce.Length) != 0
+            || line.Length <= close + 2 + nonce.Length || line[close + 2 + nonce.Length] != ' ') return null;
+        return string.Concat(line.AsSpan(0, close + 1), line.AsSpan(close + 2 + nonce.Length));
+    }
 
     /// <summary>
     /// TF-1b: splits a batched trace line into its program key and its text (prefix stripped). False for any other line,
@@ -40,11 +71,13 @@ public static class TraceProtocol
     }
 
     /// <summary>The driver's trace.mjs with the batched prefix of program <paramref name="key"/> (TF-1b).</summary>
-    public static string BatchedTraceModule(string traceSource, int key)
+    public static string BatchedTraceModule(string traceSource, int key) => WithPrefix(traceSource, BatchPrefix(key));
+
+    private static string WithPrefix(string traceSource, string prefix)
     {
         var at = traceSource.IndexOf(DriverPrefixDefinition, StringComparison.Ordinal);
         if (at < 0 || traceSource.IndexOf(DriverPrefixDefinition, at + 1, StringComparison.Ordinal) >= 0)
-            throw new InvalidOperationException($"targets/driver/trace.mjs must define the prefix exactly once as `{DriverPrefixDefinition}` for batched runs (TF-1b)");
-        return string.Concat(traceSource.AsSpan(0, at), $"const PREFIX = '{BatchPrefix(key)}';", traceSource.AsSpan(at + DriverPrefixDefinition.Length));
+            throw new InvalidOperationException($"targets/driver/trace.mjs must define the prefix exactly once as `{DriverPrefixDefinition}` (TF-1b, TF-1c)");
+        return string.Concat(traceSource.AsSpan(0, at), $"const PREFIX = '{prefix}';", traceSource.AsSpan(at + DriverPrefixDefinition.Length));
     }
 }

@@ -11,13 +11,14 @@ namespace Conformance.Harness.Targets.Process;
 /// </summary>
 internal static class BatchFolder
 {
-    public static async Task<BatchSettlement.Attempt> AttemptAsync(int programs, Func<string, Task<BatchSettlement.Attempt>> run)
+    /// <summary>Runs <paramref name="run"/> with a fresh folder and a fresh nonce for the batch's process (TF-1c).</summary>
+    public static async Task<BatchSettlement.Attempt> AttemptAsync(int programs, Func<string, string, Task<BatchSettlement.Attempt>> run)
     {
         DirectoryInfo? folder = null;
         try
         {
             folder = Directory.CreateTempSubdirectory("conformance-batch-");
-            return await run(folder.FullName).ConfigureAwait(false);
+            return await run(folder.FullName, TraceProtocol.NewNonce()).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -31,13 +32,13 @@ internal static class BatchFolder
     }
 
     /// <summary>Writes program <paramref name="key"/>'s modules into <c>p&lt;key&gt;/</c> under <paramref name="folder"/>; returns that folder.</summary>
-    public static string WriteProgram(string folder, int key, ScenarioProgram program, DriverFiles driver)
+    public static string WriteProgram(string folder, int key, ScenarioProgram program, DriverFiles driver, string nonce)
     {
         var utf8 = new UTF8Encoding(false);
         var own = Directory.CreateDirectory(Path.Combine(folder, BatchSettlement.ProgramName(key))).FullName;
         foreach (var (name, text) in driver.ModulesFor(program))
         {
-            var source = name == DriverFiles.TraceModule ? TraceProtocol.BatchedTraceModule(text, key) : text;
+            var source = name == DriverFiles.TraceModule ? TraceProtocol.ProvenTraceModule(text, nonce, key) : text;
             File.WriteAllText(Path.Combine(own, name), source, utf8);
         }
         return own;

@@ -28,6 +28,7 @@ internal sealed class CommandTarget : ProcessTarget
             template = [];
             templateProblem = e.Message;
         }
+        Rules = RulesFor(template);
     }
 
     public string Template { get; }
@@ -42,21 +43,28 @@ internal sealed class CommandTarget : ProcessTarget
             : null);
     }
 
-    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         if (template.Any(a => a.Contains("{node-host}", StringComparison.Ordinal))) ProgramFiles.WriteNodeHost(folder, RepositoryRoot);
         if (template.Any(a => a.Contains("{config}", StringComparison.Ordinal)))
-            File.WriteAllText(Path.Combine(folder, ProgramFiles.Config), WorkerdConfig.Render(program.CompatibilityDate));
+            File.WriteAllText(Path.Combine(folder, ProgramFiles.Config), WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service));
         var arguments = template.Select(a => a
             .Replace("{dir}", folder, StringComparison.Ordinal)
             .Replace("{driver}", Path.Combine(folder, ProgramFiles.Driver), StringComparison.Ordinal)
             .Replace("{node-host}", Path.Combine(folder, ProgramFiles.Host), StringComparison.Ordinal)
             .Replace("{config}", Path.Combine(folder, ProgramFiles.Config), StringComparison.Ordinal)).ToList();
         var exe = Executables.FindOnPath(arguments[0]) ?? arguments[0];
-        return new ProcessSpec(exe, arguments.Skip(1).ToList(), folder, NodeStyleTarget.QuietEnvironment, WorkerdConfig.LoadErrorLine());
+        return new ProcessSpec(exe, arguments.Skip(1).ToList(), folder, NodeStyleTarget.QuietEnvironment);
     }
 
-    /// <summary>A runtime that prints workerd's load-failure line is read like workerd; bridges write `load error:` themselves.</summary>
-    protected override string? DetectLoadError(ProcessOutcome outcome) =>
-        outcome.ExitCode is not 0 ? outcome.StderrWatchMatch : null;
+    /// <summary>
+    /// The rules of the bridge the template names (issue 18 item 10): `{node-host}` is the node-style targets' bridge and gets
+    /// their rules, `{config}` is workerd's config and gets workerd's, anything else hosts the driver itself.
+    /// </summary>
+    protected override BridgeRules Rules { get; }
+
+    private static BridgeRules RulesFor(IReadOnlyList<string> template) =>
+        template.Any(a => a.Contains("{node-host}", StringComparison.Ordinal)) ? BridgeRules.NodeHost
+        : template.Any(a => a.Contains("{config}", StringComparison.Ordinal)) ? BridgeRules.Workerd
+        : BridgeRules.OwnHost;
 }

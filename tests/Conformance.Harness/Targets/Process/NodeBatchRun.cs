@@ -48,9 +48,9 @@ internal sealed class NodeBatchRun(
     }
 
     internal Task<BatchSettlement.Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken) =>
-        BatchFolder.AttemptAsync(programs.Count, async folder =>
+        BatchFolder.AttemptAsync(programs.Count, async (folder, nonce) =>
         {
-            Write(folder, programs);
+            Write(folder, programs, nonce);
             var limit = timeout < InBatchLimit ? timeout : InBatchLimit;
             var limitMs = ((long)limit.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var spec = runtime with
@@ -59,16 +59,17 @@ internal sealed class NodeBatchRun(
                     .. Enumerable.Range(0, programs.Count).Select(BatchSettlement.ProgramName)],
                 WorkingDirectory = folder,
                 Batched = true,
+                Nonce = nonce,
             };
             var outcome = await ProcessRunner.RunAsync(spec, limit + HostMargin, options, cancellationToken).ConfigureAwait(false);
             return BatchSettlement.Settle(programs.Count, outcome);
         });
 
     /// <summary>Each program's modules (its trace module batched, TF-1b) and the bridge into its own folder; the batch host beside them.</summary>
-    private void Write(string folder, IReadOnlyList<ScenarioProgram> programs)
+    private void Write(string folder, IReadOnlyList<ScenarioProgram> programs, string nonce)
     {
         for (var key = 0; key < programs.Count; key++)
-            ProgramFiles.WriteNodeHost(BatchFolder.WriteProgram(folder, key, programs[key], driver), repositoryRoot);
+            ProgramFiles.WriteNodeHost(BatchFolder.WriteProgram(folder, key, programs[key], driver, nonce), repositoryRoot);
         File.Copy(BatchHostSource(repositoryRoot), Path.Combine(folder, BatchHost));
     }
 }

@@ -137,16 +137,9 @@ internal class NodeStyleTarget : ProcessTarget
         return versionProblem;
     }
 
-    /// <summary>
-    /// The bridge exits with 0 only after test() returned, which is after `end` (B-6); a runtime that exits with 0 without `end`
-    /// ran out of work while test() was pending: its event loop ran dry, the program never settles.
-    /// </summary>
-    protected override string? DetectNeverSettled(ProcessOutcome outcome) =>
-        outcome.ExitCode == 0
-            ? "the runtime exited with code 0 without end: its event loop ran dry while test() (or a request) was still pending"
-            : null;
+    protected override BridgeRules Rules => BridgeRules.NodeHost;
 
-    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         ProgramFiles.WriteNodeHost(folder, RepositoryRoot);
         var exe = executable ?? throw new InvalidOperationException("availability was not checked");

@@ -19,6 +19,12 @@ internal sealed record ProcessSpec(
     /// no `end` stops the process, and the time limit restarts at each program's report, so it holds per program.
     /// </summary>
     public bool Batched { get; init; }
+
+    /// <summary>
+    /// TF-1c: the nonce written into this process's trace module. Only lines carrying it are trace lines; every process run
+    /// sets it (an empty nonce is the harness's fault and throws).
+    /// </summary>
+    public string Nonce { get; init; } = "";
 }
 
 /// <summary>What a run of one process left behind, before it is mapped to a <see cref="RunStatus"/>.</summary>
@@ -33,6 +39,9 @@ internal sealed record ProcessOutcome(
     string? StartFailure,
     TimeSpan Elapsed)
 {
+    /// <summary>TF-1c: lines that start like a trace line (`@@trace`) but lack the run's nonce: printed by something other than the driver.</summary>
+    public int UnprovenLines { get; init; }
+
     /// <summary>Each program's own report on standard error, by name: true for `[ PASS ] name`, false for `[ FAIL ] name` (TF-13).</summary>
     public IReadOnlyDictionary<string, bool> TestReports { get; init; } = new Dictionary<string, bool>();
 
@@ -63,6 +72,14 @@ internal static partial class ProcessRunner
 
     public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, TimeSpan timeout, ProcessTargetOptions options, CancellationToken cancellationToken)
     {
+        if (spec.Nonce.Length == 0) throw new InvalidOperationException("a process run needs its nonce (spec/trace-format.md TF-1c)");
+        if (options.Sandboxed)
+        {
+            // issue 18 item 3: every runtime process, single or batched. A runtime that is not there fails to start, as unsandboxed.
+            if (!File.Exists(spec.FileName))
+                return new ProcessOutcome([], false, false, false, null, [], null, $"could not start {spec.FileName}: no such file", TimeSpan.Zero);
+            spec = Sandbox.Wrap(spec with { FileName = Path.GetFullPath(spec.FileName) }); // the sandbox starts it from the run folder
+        }
         using var timeoutCts = new CancellationTokenSource(timeout);
         using var graceCts = new CancellationTokenSource();
         using var overflowCts = new CancellationTokenSource();
@@ -76,15 +93,23 @@ internal static partial class ProcessRunner
         var segments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var segment = new Queue<string>();
 
+        var provenPrefix = TraceProtocol.ProvenPrefix(spec.Nonce);
+        var unproven = 0;
+
         void OnStdout(string line)
         {
             if (spec.Batched)
             {
-                if (TraceProtocol.TryParseBatched(line, out _, out _)) trace.Add(line);
+                if (TraceProtocol.StripBatchNonce(line, spec.Nonce) is { } batched && TraceProtocol.TryParseBatched(batched, out _, out _)) trace.Add(batched);
+                else if (line.StartsWith("@@trace", StringComparison.Ordinal)) unproven++;
                 return;
             }
-            if (!line.StartsWith(TraceProtocol.Prefix, StringComparison.Ordinal)) return;
-            var text = line[TraceProtocol.Prefix.Length..];
+            if (!line.StartsWith(provenPrefix, StringComparison.Ordinal))
+            {
+                if (line.StartsWith("@@trace", StringComparison.Ordinal)) unproven++;
+                return;
+            }
+            var text = line[provenPrefix.Length..];
             trace.Add(text);
             if (text == TraceProtocol.End && !endSeen)
             {
@@ -153,7 +178,7 @@ internal static partial class ProcessRunner
             [.. stderr],
             watchMatch,
             StartFailure: null,
-            clock.Elapsed) { TestReports = reports, StderrByReport = segments };
+            clock.Elapsed) { TestReports = reports, StderrByReport = segments, UnprovenLines = unproven };
     }
 
     private static void KillTree(int pid)

@@ -40,7 +40,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
             {
                 try
                 {
-                    unavailableReason = await ProbeAsync(cancellationToken);
+                    unavailableReason = await ProbeAsync(cancellationToken) ?? (await Sandbox.ProblemAsync(Options) is { } sandbox ? $"{Name}: {sandbox}" : null);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -59,18 +59,17 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
     /// <summary>Null when the runtime can run here; otherwise why not and how to fix it.</summary>
     protected abstract Task<string?> ProbeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes the target's own files into <paramref name="folder"/> and returns the command to run.</summary>
-    protected abstract ProcessSpec Prepare(string folder, ScenarioProgram program);
-
-    /// <summary>The error type of a load failure the runtime reported outside the trace (TF-10), or null.</summary>
-    protected virtual string? DetectLoadError(ProcessOutcome outcome) => null;
+    /// <summary>
+    /// Writes the target's own files into <paramref name="folder"/> and returns the command to run; <paramref name="service"/> is
+    /// the program's service name in this run (<see cref="BridgeRules.ServiceFor"/>), for a target that writes workerd's config.
+    /// </summary>
+    protected abstract ProcessSpec Prepare(string folder, ScenarioProgram program, string service);
 
     /// <summary>
-    /// Why a process that ended without `end` (and without a load error) did so because the program never settles, or null.
-    /// A runtime whose event loop runs dry while test() is pending exits at once instead of hanging; spec/trace-format.md
-    /// ("Statuses") makes that a TIMEOUT (the program never settles), as on the reference, not a CRASH.
+    /// How this target's bridge is read where the trace alone does not say how a run ended (<see cref="BridgeRules"/>): one
+    /// rule set per bridge, so a runtime gets the same verdict whatever target name runs it (issue 18 item 10).
     /// </summary>
-    protected virtual string? DetectNeverSettled(ProcessOutcome outcome) => null;
+    protected abstract BridgeRules Rules { get; }
 
     public async Task<TargetRun> RunAsync(ScenarioProgram program, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -81,18 +80,20 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
         try
         {
             ProcessSpec spec;
+            var nonce = TraceProtocol.NewNonce(); // TF-1c: only the driver's trace module (and workerd's service name) knows it
+            var service = Rules.ServiceFor(nonce);
             try
             {
                 folder = Directory.CreateTempSubdirectory("conformance-");
-                ProgramFiles.WriteCommon(folder.FullName, driver.Value, program);
-                spec = Prepare(folder.FullName, program);
+                ProgramFiles.WriteCommon(folder.FullName, driver.Value, program, nonce);
+                spec = Prepare(folder.FullName, program, service) with { Nonce = nonce, StderrWatch = Rules.StderrWatchFor(service) };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 return new TargetRun(RunStatus.Error, [], $"{Name}: could not prepare the run: {e.Message}", TimeSpan.Zero);
             }
             var outcome = await ProcessRunner.RunAsync(spec, timeout, Options, cancellationToken);
-            return Map(outcome, timeout) with { ExitCode = outcome.ExitCode, StderrTail = outcome.StderrTail };
+            return Map(outcome, timeout, service) with { ExitCode = outcome.ExitCode, StderrTail = outcome.StderrTail };
         }
         finally
         {
@@ -100,7 +101,7 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
         }
     }
 
-    private TargetRun Map(ProcessOutcome outcome, TimeSpan timeout)
+    private TargetRun Map(ProcessOutcome outcome, TimeSpan timeout, string service)
     {
         var trace = outcome.Trace.ToList();
         // The probe ran this binary already: a start that fails now is the runtime's failure, not a missing install.
@@ -118,26 +119,30 @@ internal abstract class ProcessTarget(string name, string repositoryRoot, Proces
                 0 => "",
                 int code => $"{DescribeExit(code)} after end",
             };
-            return Completed(trace, outcome, loadError: false, note);
+            return Completed(trace, outcome, service, loadError: false, note);
         }
         if (trace.Exists(line => line.StartsWith(TraceProtocol.LoadErrorPrefix, StringComparison.Ordinal)))
-            return Completed(trace, outcome, loadError: true, "");
-        if (!outcome.TimedOut && DetectLoadError(outcome) is { } type)
+            return Completed(trace, outcome, service, loadError: true, "");
+        if (!outcome.TimedOut && Rules.LoadError(outcome) is { } type)
         {
             trace.Add($"{TraceProtocol.LoadErrorPrefix}{type}");
-            return Completed(trace, outcome, loadError: true, "");
+            return Completed(trace, outcome, service, loadError: true, "");
         }
+        if (outcome.UnprovenLines > 0 && !outcome.TimedOut)
+            return new TargetRun(RunStatus.Crash, trace,
+                $"{Name}: {DescribeExit(outcome.ExitCode ?? -1)} without end, after {outcome.UnprovenLines} line(s) that look like trace lines but lack this run's nonce (TF-1c): the driver did not write them, so the program did not run as the driver runs it{StderrTail(outcome)}",
+                outcome.Elapsed);
         if (outcome.TimedOut)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: no end within {timeout.TotalSeconds:0.###} s; the process tree was stopped{StderrTail(outcome)}", outcome.Elapsed);
-        if (DetectNeverSettled(outcome) is { } neverSettled)
+        if (Rules.NeverSettled(outcome) is { } neverSettled)
             return new TargetRun(RunStatus.Timeout, trace, $"{Name}: never settled: {neverSettled}{StderrTail(outcome)}", outcome.Elapsed);
         return new TargetRun(RunStatus.Crash, trace, $"{Name}: {DescribeExit(outcome.ExitCode ?? -1)} without end{StderrTail(outcome)}", outcome.Elapsed);
     }
 
     /// <summary>TF-13: a completed trace ends with the target's exit line, from this program's report and the exit code.</summary>
-    private static TargetRun Completed(List<string> trace, ProcessOutcome outcome, bool loadError, string note)
+    private static TargetRun Completed(List<string> trace, ProcessOutcome outcome, string service, bool loadError, string note)
     {
-        bool? passed = outcome.TestReports.TryGetValue(ProgramFiles.Service, out var p) ? p : null;
+        bool? passed = outcome.TestReports.TryGetValue(service, out var p) ? p : null;
         trace.Add(ExitLine.ForProcess(outcome.ExitCode, loadError, passed));
         return new TargetRun(RunStatus.Completed, trace, note, outcome.Elapsed);
     }

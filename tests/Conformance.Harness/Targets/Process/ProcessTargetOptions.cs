@@ -17,6 +17,12 @@ public sealed record ProcessTargetOptions
     /// <summary>How long a runtime may keep running after the driver wrote `end` (waitUntil work) before it is stopped.</summary>
     public TimeSpan GraceAfterEnd { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Whether each runtime process runs in the <see cref="Sandbox"/> (issue 18 item 3): by default unless
+    /// CONFORMANCE_SANDBOX=off. Tests turn it off only to show what a program does without it.
+    /// </summary>
+    public bool Sandboxed { get; init; } = Sandbox.Enabled;
+
     /// <summary>Time allowed for the one-off `npm ci --prefix targets` when the pinned runtimes are missing.</summary>
     public TimeSpan InstallTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

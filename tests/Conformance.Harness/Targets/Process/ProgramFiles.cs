@@ -18,11 +18,15 @@ internal static class ProgramFiles
 
     public static string NodeHostSource(string repositoryRoot) => Path.Combine(repositoryRoot, "targets", "hosts", "node-host.mjs");
 
-    /// <summary>Writes program, plan, trace and driver modules (<see cref="DriverFiles.ModulesFor"/>) into <paramref name="folder"/>.</summary>
-    public static void WriteCommon(string folder, DriverFiles driver, ScenarioProgram program)
+    /// <summary>
+    /// Writes program, plan, trace and driver modules (<see cref="DriverFiles.ModulesFor"/>) into <paramref name="folder"/>,
+    /// the trace module's prefix carrying the run's <paramref name="nonce"/> (TF-1c).
+    /// </summary>
+    public static void WriteCommon(string folder, DriverFiles driver, ScenarioProgram program, string nonce)
     {
         var utf8 = new UTF8Encoding(false);
-        foreach (var (name, text) in driver.ModulesFor(program)) File.WriteAllText(Path.Combine(folder, name), text, utf8);
+        foreach (var (name, text) in driver.ModulesFor(program))
+            File.WriteAllText(Path.Combine(folder, name), name == DriverFiles.TraceModule ? TraceProtocol.ProvenTraceModule(text, nonce) : text, utf8);
     }
 
     public static void WriteNodeHost(string folder, string repositoryRoot) =>

@@ -41,21 +41,22 @@ internal sealed class WorkerdBatchRun(
     }
 
     internal Task<BatchSettlement.Attempt> RunOnceAsync(IReadOnlyList<ScenarioProgram> programs, TimeSpan timeout, CancellationToken cancellationToken) =>
-        BatchFolder.AttemptAsync(programs.Count, async folder =>
+        BatchFolder.AttemptAsync(programs.Count, async (folder, nonce) =>
         {
-            var config = Write(folder, programs);
+            var config = Write(folder, programs, nonce);
             var spec = new ProcessSpec(binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment, WorkerdBatchConfig.LoadErrorService())
             {
                 Batched = true,
+                Nonce = nonce,
             };
             var outcome = await ProcessRunner.RunAsync(spec, timeout, options, cancellationToken).ConfigureAwait(false);
             return BatchSettlement.Settle(programs.Count, outcome);
         });
 
     /// <summary>Writes each program's modules into its own folder (<see cref="BatchFolder.WriteProgram"/>) and the batch config; returns the config path.</summary>
-    private string Write(string folder, IReadOnlyList<ScenarioProgram> programs)
+    private string Write(string folder, IReadOnlyList<ScenarioProgram> programs, string nonce)
     {
-        for (var key = 0; key < programs.Count; key++) BatchFolder.WriteProgram(folder, key, programs[key], driver);
+        for (var key = 0; key < programs.Count; key++) BatchFolder.WriteProgram(folder, key, programs[key], driver, nonce);
         var config = Path.Combine(folder, ProgramFiles.Config);
         File.WriteAllText(config, WorkerdBatchConfig.Render([.. programs.Select(p => p.CompatibilityDate)], [.. programs.Select(p => p.CompatibilityFlags)]), new UTF8Encoding(false));
         return config;

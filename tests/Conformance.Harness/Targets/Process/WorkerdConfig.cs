@@ -15,11 +15,16 @@ internal static partial class WorkerdConfig
     [GeneratedRegex(@"^service main: Uncaught (?!\(in promise\))([A-Za-z_$][\w$]*)")]
     public static partial Regex LoadErrorLine();
 
+    /// <summary>The same report for the service named <paramref name="service"/> (TF-1c: a single run's service carries its nonce).</summary>
+    public static Regex LoadErrorLine(string service) =>
+        new($@"^service {Regex.Escape(service)}: Uncaught (?!\(in promise\))([A-Za-z_$][\w$]*)", RegexOptions.CultureInvariant);
+
     [GeneratedRegex(@"^[a-z0-9_]+$")]
     private static partial Regex FlagName();
 
     /// <param name="extraFlags">Flags the run adds by name (-CompatibilityFlags), after nodejs_compat when the date needs it.</param>
-    public static string Render(string compatibilityDate, IReadOnlyList<string>? extraFlags = null)
+    /// <param name="service">The program's service, which `SELF` binds to and workerd names in its report and load error.</param>
+    public static string Render(string compatibilityDate, IReadOnlyList<string>? extraFlags = null, string service = ProgramFiles.Service)
     {
         if (!IsoDate().IsMatch(compatibilityDate))
             throw new ArgumentException($"compatibility date '{compatibilityDate}' is not YYYY-MM-DD", nameof(compatibilityDate));
@@ -37,7 +42,7 @@ internal static partial class WorkerdConfig
 
             const config :Workerd.Config = (
               services = [
-                (name = "{{ProgramFiles.Service}}", worker = .worker),
+                (name = "{{service}}", worker = .worker),
                 # No network: the global fetch() goes to "internet", which may reach no address at all.
                 (name = "internet", network = (allow = [])),
               ],
@@ -52,7 +57,7 @@ internal static partial class WorkerdConfig
               ],
               compatibilityDate = "{{compatibilityDate}}",
               compatibilityFlags = [{{flags}}],
-              bindings = [ (name = "SELF", service = "{{ProgramFiles.Service}}") ],
+              bindings = [ (name = "SELF", service = "{{service}}") ],
             );
 
             """;

@@ -36,20 +36,12 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
         return await new WorkerdBatchRun(Binary, Driver, Options, RunAsync).RunAsync(programs, timeout, cancellationToken);
     }
 
-    protected override ProcessSpec Prepare(string folder, ScenarioProgram program)
+    protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         var config = Path.Combine(folder, ProgramFiles.Config);
-        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags));
-        return new ProcessSpec(Binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment, WorkerdConfig.LoadErrorLine());
+        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service));
+        return new ProcessSpec(Binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment);
     }
 
-    /// <summary>workerd reports a worker that fails to load on standard error (`service main: Uncaught SyntaxError: ...`).</summary>
-    protected override string? DetectLoadError(ProcessOutcome outcome) =>
-        outcome.ExitCode is not 0 ? outcome.StderrWatchMatch : null;
-
-    /// <summary>workerd cancels a request whose promise can never settle and says so on standard error, then `test` fails.</summary>
-    protected override string? DetectNeverSettled(ProcessOutcome outcome) =>
-        outcome.StderrTail.Any(line => line.Contains("would never generate a response", StringComparison.Ordinal))
-            ? "workerd detected that the worker hung and would never generate a response (its event loop ran dry with test() pending)"
-            : null;
+    protected override BridgeRules Rules => BridgeRules.Workerd;
 }

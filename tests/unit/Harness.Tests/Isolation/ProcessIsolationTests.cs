@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Targets.Process;
 using static Harness.Tests.Process.ProcessTargetFixture;
@@ -12,44 +10,6 @@ namespace Harness.Tests.Isolation;
 /// </summary>
 public sealed class ProcessIsolationTests
 {
-    /// <summary>A listener on loopback that counts the connections it accepts.</summary>
-    private sealed class Listener : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
-        private int _connections;
-
-        public Listener()
-        {
-            _listener.Start();
-            _ = AcceptAsync();
-        }
-
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-        public int Connections => Volatile.Read(ref _connections);
-
-        private async Task AcceptAsync()
-        {
-            try
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                    Interlocked.Increment(ref _connections);
-                    var stream = client.GetStream();
-                    await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 7\r\nConnection: close\r\n\r\nreached"u8.ToArray(), _stop.Token);
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException) { }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-        }
-    }
-
     private static string FetchProgram(int port) => $$"""
         export default {
           async test() {
@@ -67,7 +27,7 @@ public sealed class ProcessIsolationTests
     public async Task Workerd_has_no_network_a_fetch_to_a_local_listener_never_arrives()
     {
         var target = await AvailableAsync("workerd");
-        using var listener = new Listener();
+        using var listener = new LoopbackListener();
 
         var run = await RunAsync(target, Program(FetchProgram(listener.Port)));
 
@@ -80,9 +40,9 @@ public sealed class ProcessIsolationTests
     [Fact]
     public async Task The_listener_does_see_a_runtime_that_has_network()
     {
-        // The control for the test above: Node has no sandbox, so its fetch arrives; the detector works.
-        var target = await AvailableAsync("node");
-        using var listener = new Listener();
+        // The control for the test above: Node without the sandbox (SandboxTests), so its fetch arrives; the detector works.
+        var target = await AvailableAsync("node", new ProcessTargetOptions { Sandboxed = false });
+        using var listener = new LoopbackListener();
 
         var run = await RunAsync(target, Program(FetchProgram(listener.Port)));
 
@@ -94,7 +54,7 @@ public sealed class ProcessIsolationTests
     public async Task Deno_runs_without_permissions_reading_a_file_or_the_network_is_refused()
     {
         var target = await AvailableAsync("deno");
-        using var listener = new Listener();
+        using var listener = new LoopbackListener();
 
         var run = await RunAsync(target, Program($$"""
             export default {
@@ -124,7 +84,7 @@ public sealed class ProcessIsolationTests
     public async Task Each_run_gets_a_fresh_folder_holding_only_its_files_and_it_is_removed_afterwards()
     {
         // The command target shares ProcessTarget's folder handling with every named process target.
-        var target = ProcessTargets.TryCreate("command:/bin/sh -c 'echo \"@@trace dir {dir}\"; ls -A {dir} | sed \"s/^/@@trace file /\"; echo \"@@trace end\"'", Root)!;
+        var target = ProcessTargets.TryCreate($"command:/bin/sh -c '{ReadPrefix} echo \"$p dir {{dir}}\"; ls -A {{dir}} | sed \"s/^/$p file /\"; echo \"$p end\"'", Root)!;
 
         var first = await RunAsync(target, Program("export default {};"));
         var second = await RunAsync(target, Program("export default {};"));

@@ -97,7 +97,7 @@ public sealed class CommandTargetTests
     [Fact]
     public async Task A_runtime_killed_by_a_signal_is_a_crash_with_its_exit_and_standard_error()
     {
-        var target = ProcessTargets.TryCreate("command:/bin/sh -c \"echo 'about to die' >&2; echo '@@trace log: partial'; kill -9 $$\"", Root)!;
+        var target = ProcessTargets.TryCreate($"command:/bin/sh -c \"{ReadPrefix} echo 'about to die' >&2; echo \\\"$p log: partial\\\"; kill -9 $$\"", Root)!;
         var run = await RunAsync(target, Program("export default {};"));
         Assert.True(run.Status == RunStatus.Crash, $"status {run.Status}: {run.Detail}");
         Assert.Equal(["log: partial"], run.Trace);

@@ -17,7 +17,7 @@ public sealed class FailureContextCarryTests
     public async Task A_completed_process_run_keeps_its_exit_code_and_standard_error()
     {
         var target = ProcessTargets.TryCreate(
-            "command:/bin/sh -c \"echo '@@trace log: 1'; echo 'Uncaught TypeError: boom' >&2; echo '@@trace end'; exit 3\"", Root)!;
+            $"command:/bin/sh -c \"{ReadPrefix} echo \\\"$p log: 1\\\"; echo 'Uncaught TypeError: boom' >&2; echo \\\"$p end\\\"; exit 3\"", Root)!;
         var run = await RunAsync(target, Program("export default {};"));
         Assert.True(run.Status == RunStatus.Completed, $"status {run.Status}: {run.Detail}");
         Assert.Equal(3, run.ExitCode);

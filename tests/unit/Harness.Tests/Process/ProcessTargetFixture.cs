@@ -12,6 +12,12 @@ internal static class ProcessTargetFixture
 
     public static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// For a fake runtime in a `command:/bin/sh -c ...` template: sets `$p` to the run's trace prefix, read from the trace module
+    /// the harness wrote (TF-1c), so that the fake's lines count as the driver's. Fakes that test something else use it.
+    /// </summary>
+    public const string ReadPrefix = "p=$(grep -o @@trace:[0-9a-f]* {dir}/trace.mjs);";
+
     public static TheoryData<string> Runtimes => new("workerd", "node", "node26", "deno", "bun", "system-node");
 
     /// <summary>The target, or a skipped test saying why it cannot run here.</summary>
