@@ -31,7 +31,7 @@ export STRYKER_MUTANT_ID_CONTROL_VAR=ACTIVE_MUTATION_0   # runner 0: the only ru
 # process that runs the scenarios is left behind, orphaned, still spinning, and slows every later mutant.
 # Reap exactly those: orphans (parent 1) running in this checkout's Conformance.Specs output folder with
 # Stryker's control variable in their environment.
-specs_bin="$(cd "$here/../Conformance.Specs" && pwd)/bin/Debug/net10.0"
+specs_bin="$(dirname "$(dotnet msbuild "$here/../Conformance.Specs/Conformance.Specs.csproj" -getProperty:TargetPath -nologo | tail -1)")"
 reap_orphans() {
   local dir pid
   for dir in /proc/[0-9]*; do
