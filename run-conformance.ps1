@@ -160,5 +160,6 @@ try {
     Remove-RunTemp # a SIGINT or SIGTERM ends the run in RunSignals instead (Cancellation.ps1)
 }
 $clock.Stop()
+Wait-CancelledEnd
 if ($runs -gt 1) { Exit-RepeatRun $targets $runs }
 Exit-Run $targets $clock.Elapsed.TotalSeconds

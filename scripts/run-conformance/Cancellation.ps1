@@ -15,6 +15,13 @@ function Test-RunCancelled {
     $null -ne ('Conformance.Cli.RunSignals' -as [type]) -and $null -ne [Conformance.Cli.RunSignals]::Signal
 }
 
+# Once a signal came, RunSignals' handler owns the ending (its exit code, 130 or 143): the script's own thread must not reach
+# Exit-Run's `exit` first, which would end the process with the exit code of a run that did not finish.
+function Wait-CancelledEnd {
+    if (-not (Test-RunCancelled)) { return }
+    while ($true) { Start-Sleep -Milliseconds 100 }
+}
+
 # Rewrites a run's summary.md as incomplete, says why on the console, and returns how many scenarios it ran.
 function Write-IncompleteRun($run, [string] $reason) {
     $lines = @(dotnet $reportsDll incomplete --reason $reason $run.Dir 2>&1)

@@ -15,7 +15,9 @@ internal sealed class ScriptRun : IDisposable
     public ScriptRun(string root, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("setsid") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-w", "dotnet", "pwsh", "-NoProfile", "-File", Path.Combine(root, "run-conformance.ps1") }.Concat(arguments))
+        // `env --default-signal`: a test host started as a background job of a non-interactive shell inherits SIGINT ignored
+        // (POSIX), and an ignored signal stays ignored across exec, so the script would never see the Ctrl-C this test sends.
+        foreach (var a in new[] { "-w", "env", "--default-signal=INT,TERM", "dotnet", "pwsh", "-NoProfile", "-File", Path.Combine(root, "run-conformance.ps1") }.Concat(arguments))
             info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
