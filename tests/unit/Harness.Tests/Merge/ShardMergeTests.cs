@@ -1,0 +1,99 @@
+using Conformance.Harness.Reports;
+using Harness.Tests.Reports;
+
+namespace Harness.Tests.Merge;
+
+/// <summary>
+/// <c>Conformance.Cli merge</c> (issue 21, item 2): three shards of a run merged are the unsharded run, row for row; a missing,
+/// unfinished, overlapping or mixed-up shard is one precise message, exit 2, and nothing written.
+/// </summary>
+public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRunFixture>
+{
+    private string NewOut() => Path.Combine(run.Root, "merged-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public void Three_shards_merged_are_the_whole_run()
+    {
+        var output = NewOut();
+        var (exit, text) = CliTool.Run(["merge", "--out", output, .. run.ShardFolders]);
+        Assert.True(exit == 0, text);
+
+        var merged = Path.Combine(output, "reference");
+        var whole = ScenarioResult.ReadAll(Path.Combine(run.Whole, ResultsJournal.FileName)).ToDictionary(r => r.Key!);
+        var joined = ScenarioResult.ReadAll(Path.Combine(merged, ResultsJournal.FileName));
+        Assert.Equal(run.Selection.Select(e => e.Key).Order(StringComparer.Ordinal), joined.Select(r => r.Key!));
+        Assert.All(run.ShardFolders, f => Assert.InRange(ScenarioResult.ReadAll(Path.Combine(f, ResultsJournal.FileName)).Count, 1, joined.Count - 1));
+        foreach (var row in joined)
+        {
+            var expected = whole[row.Key!];
+            Assert.Equal((expected.Status, expected.Verdict, expected.Expected, expected.TraceHash), (row.Status, row.Verdict, row.Expected, row.TraceHash));
+            Assert.Equal(expected.Trace, row.Trace);
+        }
+        Assert.Equal(File.ReadAllText(Path.Combine(run.Whole, RequirementSummary.FileName)), File.ReadAllText(Path.Combine(merged, RequirementSummary.FileName)));
+        Assert.Equal(File.ReadAllText(Path.Combine(run.Whole, ResultsJournal.SelectedFileName)), File.ReadAllText(Path.Combine(merged, ResultsJournal.SelectedFileName)));
+        Assert.Equal(0, CliTool.Run("ended", merged).Exit);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")), text);
+    }
+
+    [Fact]
+    public void A_missing_shard_is_named()
+    {
+        var output = NewOut();
+        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), run.ShardFolder(3));
+        Assert.Equal(2, exit);
+        Assert.Contains($"reference: missing shard(s) 2/{ShardRunFixture.Shards}", text);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_shard_that_did_not_reach_its_end_is_refused()
+    {
+        var broken = CopyOf(run.ShardFolder(2), "unfinished");
+        File.Delete(Path.Combine(broken, RunEnd.FileName));
+        var output = NewOut();
+        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), broken, run.ShardFolder(3));
+        Assert.Equal(2, exit);
+        Assert.Contains($"{broken}: the shard's run did not reach its end", text);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void A_row_in_two_shards_with_different_results_is_an_overlap()
+    {
+        var other = CopyOf(run.ShardFolder(2), "overlap");
+        var stolen = ScenarioResult.ReadAll(Path.Combine(run.ShardFolder(1), ResultsJournal.FileName))[0];
+        var changed = stolen with { Status = stolen.Status == "PASS" ? "FAIL" : "PASS" };
+        File.AppendAllText(Path.Combine(other, ResultsJournal.FileName), changed.ToJsonLine() + "\n");
+        var output = NewOut();
+        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), other, run.ShardFolder(3));
+        Assert.Equal(2, exit);
+        Assert.Contains($"reference: overlapping shards: the row {stolen.Key} is {stolen.Status}", text);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Two_targets_folders_mixed_up_are_refused()
+    {
+        var mixed = CopyOf(run.ShardFolder(3), "mixed");
+        var path = Path.Combine(mixed, ResultsJournal.FileName);
+        var rows = ScenarioResult.ReadAll(path);
+        File.WriteAllText(path, string.Concat(rows.Select((r, i) => (i == 0 ? r with { Target = "node" } : r).ToJsonLine() + "\n")));
+        var output = NewOut();
+        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), run.ShardFolder(2), mixed);
+        Assert.Equal(2, exit);
+        Assert.Contains($"is of target node, but the run was on reference ({RunEnd.FileName}): two targets' folders are mixed up", text);
+        Assert.False(Directory.Exists(output));
+    }
+
+    private string CopyOf(string folder, string name)
+    {
+        var copy = Path.Combine(run.Root, name + "-" + Guid.NewGuid().ToString("N")[..8], "reference");
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+}
