@@ -32,6 +32,7 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
         Assert.Equal(File.ReadAllText(Path.Combine(run.Whole, RequirementSummary.FileName)), File.ReadAllText(Path.Combine(merged, RequirementSummary.FileName)));
         Assert.Equal(File.ReadAllText(Path.Combine(run.Whole, ResultsJournal.SelectedFileName)), File.ReadAllText(Path.Combine(merged, ResultsJournal.SelectedFileName)));
         Assert.Equal(0, CliTool.Run("ended", merged).Exit);
+        foreach (var folder in run.ShardFolders.Append(run.Whole).Append(merged)) Schema.ResultsContract.AssertResults(Path.Combine(folder, ResultsJournal.FileName));
         Assert.True(File.Exists(Path.Combine(output, "index.html")), text);
     }
 
