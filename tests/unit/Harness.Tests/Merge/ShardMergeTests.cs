@@ -33,7 +33,9 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
         Assert.Equal(File.ReadAllText(Path.Combine(run.Whole, ResultsJournal.SelectedFileName)), File.ReadAllText(Path.Combine(merged, ResultsJournal.SelectedFileName)));
         Assert.Equal(0, CliTool.Run("ended", merged).Exit);
         foreach (var folder in run.ShardFolders.Append(run.Whole).Append(merged)) Schema.ResultsContract.AssertResults(Path.Combine(folder, ResultsJournal.FileName));
-        Assert.True(File.Exists(Path.Combine(output, "index.html")), text);
+        var index = File.ReadAllText(Path.Combine(output, "index.html"));
+        var contract = Assert.Single(Harness.Tests.Site.DomText.Hrefs(index), h => h.EndsWith(".schema.json", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.GetFullPath(Path.Combine(output, contract))), $"the site's results-contract link {contract} lands on no file");
     }
 
     [Fact]
