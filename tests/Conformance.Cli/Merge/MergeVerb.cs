@@ -38,7 +38,10 @@ public static class MergeVerb
                     throw new InvalidDataException($"--out {output} and the shard folder {input} overlap: the merge would write over its own input");
             }
             var shards = inputs.Select(ShardFolder.Read).ToArray();
-            merges = [.. shards.GroupBy(s => s.Target, StringComparer.Ordinal).Select(g => TargetMerge.Of(g.Key, [.. g]))];
+            var root = Conformance.Harness.Scenarios.RepositoryRoot.Find();
+            var catalog = Conformance.Harness.Features.FeatureCatalog.Load(Path.Combine(root, "features"),
+                Conformance.Harness.Requirements.RequirementCatalog.Load(root).IdSet);
+            merges = [.. shards.GroupBy(s => s.Target, StringComparer.Ordinal).Select(g => TargetMerge.Of(g.Key, [.. g], catalog.IndexOf))];
             var clash = merges.GroupBy(m => FolderOf(m.Target), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (clash is not null)
                 throw new InvalidDataException($"targets {string.Join(" and ", clash.Select(m => m.Target))} would share the folder {clash.Key}: merge them separately");

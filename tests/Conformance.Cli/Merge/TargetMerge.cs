@@ -4,14 +4,15 @@ namespace Conformance.Cli.Merge;
 
 /// <summary>
 /// The shards of one target joined (issue 21, item 2): every shard i of n present once, their selected counts adding up to the
-/// whole selection, no row in two shards with different results. The rows come out in row-key order, as one unsharded run
-/// of the same selection in that order writes them; identical rows that two shards both hold count once.
+/// whole selection, no row in two shards with different results. The rows come out in catalog order (the order
+/// Conformance.Specs' ScenarioOrderer runs them in, so one unsharded run writes them so), rows the catalog does not know last
+/// by key; identical rows that two shards both hold count once.
 /// </summary>
 public sealed record TargetMerge(string Target, IReadOnlyList<ShardFolder> Shards, IReadOnlyList<ScenarioResult> Rows,
     IReadOnlyList<string> Notices, IReadOnlyList<string> Failures)
 {
     /// <summary>The shards of <paramref name="target"/> checked and joined, or an <see cref="InvalidDataException"/> naming the fault.</summary>
-    public static TargetMerge Of(string target, IReadOnlyList<ShardFolder> shards)
+    public static TargetMerge Of(string target, IReadOnlyList<ShardFolder> shards, Func<string, int> catalogIndex)
     {
         var counts = shards.Select(s => s.Count).Distinct().ToArray();
         if (counts.Length > 1)
@@ -41,7 +42,8 @@ public sealed record TargetMerge(string Target, IReadOnlyList<ShardFolder> Shard
             throw new InvalidDataException($"{target}: the shards' selected counts add up to {shards.Sum(s => s.Selected)} "
                 + $"({string.Join(" + ", shards.Select(s => $"{s.Selected} in {s.Name}"))}), but the whole selection is {wholes[0]} rows");
 
-        var rows = byKey.Values.Select(v => v.Row).OrderBy(r => r.Key, StringComparer.Ordinal).ToArray();
+        var rows = byKey.Values.Select(v => v.Row)
+            .OrderBy(r => catalogIndex(r.Key!) is var i and >= 0 ? i : int.MaxValue).ThenBy(r => r.Key, StringComparer.Ordinal).ToArray();
         return new TargetMerge(target, [.. shards.OrderBy(s => s.Index)], rows,
             [.. shards.SelectMany(s => s.Notices).Distinct(StringComparer.Ordinal)],
             [.. shards.SelectMany(s => s.End.Failures).Distinct(StringComparer.Ordinal)]);

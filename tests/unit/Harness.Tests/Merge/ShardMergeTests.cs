@@ -21,7 +21,7 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
         var merged = Path.Combine(output, "reference");
         var whole = ScenarioResult.ReadAll(Path.Combine(run.Whole, ResultsJournal.FileName)).ToDictionary(r => r.Key!);
         var joined = ScenarioResult.ReadAll(Path.Combine(merged, ResultsJournal.FileName));
-        Assert.Equal(run.Selection.Select(e => e.Key).Order(StringComparer.Ordinal), joined.Select(r => r.Key!));
+        Assert.Equal(run.Selection.Select(e => e.Key), joined.Select(r => r.Key!));
         Assert.All(run.ShardFolders, f => Assert.InRange(ScenarioResult.ReadAll(Path.Combine(f, ResultsJournal.FileName)).Count, 1, joined.Count - 1));
         foreach (var row in joined)
         {
@@ -41,11 +41,7 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
     [Fact]
     public void A_missing_shard_is_named()
     {
-        var output = NewOut();
-        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), run.ShardFolder(3));
-        Assert.Equal(2, exit);
-        Assert.Contains($"reference: missing shard(s) 2/{ShardRunFixture.Shards}", text);
-        Assert.False(Directory.Exists(output));
+        Refused($"reference: missing shard(s) 2/{ShardRunFixture.Shards}", run.ShardFolder(1), run.ShardFolder(3));
     }
 
     [Fact]
@@ -53,11 +49,7 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
     {
         var broken = CopyOf(run.ShardFolder(2), "unfinished");
         File.Delete(Path.Combine(broken, RunEnd.FileName));
-        var output = NewOut();
-        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), broken, run.ShardFolder(3));
-        Assert.Equal(2, exit);
-        Assert.Contains($"{broken}: the shard's run did not reach its end", text);
-        Assert.False(Directory.Exists(output));
+        Refused($"{broken}: the shard's run did not reach its end", run.ShardFolder(1), broken, run.ShardFolder(3));
     }
 
     [Fact]
@@ -67,11 +59,7 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
         var stolen = ScenarioResult.ReadAll(Path.Combine(run.ShardFolder(1), ResultsJournal.FileName))[0];
         var changed = stolen with { Status = stolen.Status == "PASS" ? "FAIL" : "PASS" };
         File.AppendAllText(Path.Combine(other, ResultsJournal.FileName), changed.ToJsonLine() + "\n");
-        var output = NewOut();
-        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), other, run.ShardFolder(3));
-        Assert.Equal(2, exit);
-        Assert.Contains($"reference: overlapping shards: the row {stolen.Key} is {stolen.Status}", text);
-        Assert.False(Directory.Exists(output));
+        Refused($"reference: overlapping shards: the row {stolen.Key} is {stolen.Status}", run.ShardFolder(1), other, run.ShardFolder(3));
     }
 
     [Fact]
@@ -81,10 +69,25 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
         var path = Path.Combine(mixed, ResultsJournal.FileName);
         var rows = ScenarioResult.ReadAll(path);
         File.WriteAllText(path, string.Concat(rows.Select((r, i) => (i == 0 ? r with { Target = "node" } : r).ToJsonLine() + "\n")));
+        Refused($"is of target node, but the run was on reference ({RunEnd.FileName}): two targets' folders are mixed up", run.ShardFolder(1), run.ShardFolder(2), mixed);
+    }
+
+    [Fact]
+    public void Selected_counts_that_do_not_add_up_are_refused()
+    {
+        var short_ = CopyOf(run.ShardFolder(2), "short");
+        var selected = int.Parse(File.ReadAllText(Path.Combine(short_, ResultsJournal.SelectedFileName)).Trim());
+        File.WriteAllText(Path.Combine(short_, ResultsJournal.SelectedFileName), $"{selected - 1}\n");
+        Refused($"but the whole selection is {ShardRunFixture.SelectionSize} rows", run.ShardFolder(1), short_, run.ShardFolder(3));
+    }
+
+    /// <summary>The merge of <paramref name="folders"/> exits 2 with <paramref name="message"/> and writes nothing.</summary>
+    private void Refused(string message, params string[] folders)
+    {
         var output = NewOut();
-        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), run.ShardFolder(2), mixed);
-        Assert.Equal(2, exit);
-        Assert.Contains($"is of target node, but the run was on reference ({RunEnd.FileName}): two targets' folders are mixed up", text);
+        var (exit, text) = CliTool.Run(["merge", "--out", output, .. folders]);
+        Assert.True(exit == 2, $"exit {exit}: {text}");
+        Assert.Contains(message, text);
         Assert.False(Directory.Exists(output));
     }
 
