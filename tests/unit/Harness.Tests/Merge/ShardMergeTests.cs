@@ -73,6 +73,29 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
     }
 
     [Fact]
+    public void Received_files_of_every_shard_are_copied()
+    {
+        var withReceived = CopyOf(run.ShardFolder(2), "received");
+        var relative = Path.Combine(Conformance.Harness.Snapshots.SnapshotStore.ReceivedFolder, "area", "x.received.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(withReceived, relative))!);
+        File.WriteAllText(Path.Combine(withReceived, relative), "log: 1\n");
+        var output = NewOut();
+        var (exit, text) = CliTool.Run("merge", "--out", output, run.ShardFolder(1), withReceived, run.ShardFolder(3));
+        Assert.True(exit == 0, text);
+        Assert.Equal("log: 1\n", File.ReadAllText(Path.Combine(output, "reference", relative)));
+    }
+
+    /// <summary>docs/ci/github-actions.yml runs the commands this class checks: sharded runs into reports/&lt;target&gt;, then this merge.</summary>
+    [Fact]
+    public void The_ready_workflow_shards_and_merges_as_this_test_does()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Conformance.Harness.Scenarios.RepositoryRoot.Find(), "docs", "ci", "github-actions.yml"));
+        Assert.Contains("./run-conformance.ps1 -Target ${{ matrix.target }} -Shard ${{ matrix.shard }}/", workflow);
+        Assert.Contains("path: reports/${{ matrix.target }}", workflow);
+        Assert.Contains("dotnet run --project tests/Conformance.Cli -- merge --out reports shards/shard-*", workflow);
+    }
+
+    [Fact]
     public void Selected_counts_that_do_not_add_up_are_refused()
     {
         var short_ = CopyOf(run.ShardFolder(2), "short");
