@@ -47,6 +47,9 @@ using Conformance.Harness.Targets.Versions;
 //                                                         the rows in flight and the rows not run (issue 18, items 1 and 5)
 //   ended <report dir>                                    exit 0: the run reached its end with no run failure (run-end.json);
 //                                                         1: it did not (cancelled, host lost), or its failures, printed
+//   merge --out <dir> <shard report dir>...              join the shard report folders of one or many targets into <dir>/<target>/
+//                                                         and write the site over them (Merge/MergeVerb.cs, issue 21 item 2);
+//                                                         exit 0, 2: a shard missing, unfinished, overlapping, or targets mixed up
 //   filter <expression>                                   exit 0: a `dotnet test --filter` VSTest accepts; 2: why not (issue 18, item 2)
 const string Usage = """
     usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
@@ -59,6 +62,7 @@ const string Usage = """
            Conformance.Cli progress [--interval S] (<pid> <target> <report dir>)...
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
+           Conformance.Cli merge --out <dir> <shard report dir>...
            Conformance.Cli filter <expression>
            Conformance.Cli ended <report dir>
            Conformance.Cli incomplete --reason <text> <report dir>
@@ -85,6 +89,7 @@ return args switch
     ["progress", .. var rest] => Conformance.Cli.ConsoleVerbs.Progress(rest, Fail),
     ["console", .. var rest] => Conformance.Cli.ConsoleVerbs.Report(rest, Fail),
     ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
+    ["merge", .. var rest] => Conformance.Cli.Merge.MergeVerb.Run(rest, Fail),
     ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
     ["watch", .. var rest] => await Conformance.Cli.Releases.WatchVerb.RunAsync(rest, RepositoryRoot.Find(), Fail),

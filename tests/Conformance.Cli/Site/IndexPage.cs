@@ -11,6 +11,9 @@ namespace Conformance.Cli.Site;
 /// </summary>
 public static class IndexPage
 {
+    /// <summary>The JSON Schema of a results.jsonl row, in the repository (spec/schema/).</summary>
+    public const string ResultsContractPath = "spec/schema/results-row.v2.schema.json";
+
     private static readonly string[] Statuses = ["PASS", "FAIL", "TIMEOUT", "CRASH", "ERROR", "SKIP", "NOT-APPLICABLE"];
 
     public static string Render(SiteData data, string siteRoot)
@@ -41,7 +44,9 @@ public static class IndexPage
             body.Append("</td></tr>\n");
         }
         body.Append("</table>\n<p class=\"muted\">Counted over the rows each target ran (a filtered run leaves the others out: \"not run\"). ")
-            .Append("A known failure is listed in targets/expectations/&lt;target&gt;.txt with its reason; unexpected results fail a run.</p>\n");
+            .Append("A known failure is listed in targets/expectations/&lt;target&gt;.txt with its reason; unexpected results fail a run. ")
+            .Append($"Each row of results.jsonl follows the <a href=\"{FileHref(page, siteRoot, Path.Combine(data.RepositoryRoot, ResultsContractPath))}\">results contract</a> ")
+            .Append("(JSON Schema, versioned with the trace format; issue 21, item 3).</p>\n");
 
         RequirementTableSection(body, data, page);
         FeatureTable(body, data, page);

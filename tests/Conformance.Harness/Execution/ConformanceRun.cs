@@ -162,6 +162,7 @@ public sealed partial class ConformanceRun : IAsyncDisposable
     {
         orderedKeys = orderedKeys.ToArray();
         Journal.WriteSelection([.. orderedKeys.Where(key => Catalog.Find(key) is not { } entry || InShard(entry))]);
+        if (Settings.Shard is { } shard) new ShardRecord(shard.ToString(), orderedKeys.Count()).Write(Settings.ReportDirectory);
         if (_executor is null || Problems.Count > 0) return;
         var compiled = new List<(ScenarioEntry Entry, ScenarioProgram Program)>();
         foreach (var key in orderedKeys)
@@ -256,6 +257,7 @@ public sealed partial class ConformanceRun : IAsyncDisposable
         Journal.Add(new ScenarioResult
         {
             Id = entry.Id,
+            Key = entry.Key,
             Feature = entry.Feature.RelativePath,
             Line = entry.Line,
             Name = entry.Name,

@@ -22,6 +22,7 @@ public sealed class ResultsJournal
         File.WriteAllText(Path, "");
         File.Delete(System.IO.Path.Combine(reportDirectory, SelectedFileName));
         File.Delete(System.IO.Path.Combine(reportDirectory, SelectionFileName));
+        File.Delete(System.IO.Path.Combine(reportDirectory, ShardRecord.FileName));
     }
 
     /// <summary>Beside results.jsonl: the selected rows' keys, one a line, so an incomplete run can name what did not run (issue 18, item 5).</summary>

@@ -7,6 +7,10 @@ namespace Conformance.Harness.Reports;
 public sealed record ScenarioResult
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
+    /// <summary>The row's unique key in the catalog (<c>id</c>, or <c>id#2</c> for an outline's later rows): what a shard merge joins on (issue 21, item 2).</summary>
+    [JsonPropertyName("key")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Key { get; init; }
     [JsonPropertyName("feature")] public required string Feature { get; init; }
     /// <summary>The scenario's line in <see cref="Feature"/> (0 when unknown).</summary>
     [JsonPropertyName("line")] public int Line { get; init; }

@@ -1,6 +1,7 @@
 using Conformance.Explore.Exploring;
 using Conformance.Explore.Reporting;
 using Conformance.Harness.Execution;
+using Harness.Tests.Schema;
 
 namespace Explore.Tests;
 
@@ -35,6 +36,9 @@ public sealed class ReportTests : IDisposable
             foreach (var file in ScenarioFiles.FilesOf(d.Scenario))
                 Assert.Equal(File.ReadAllText(Path.Combine(_root, "whole", file)), File.ReadAllText(Path.Combine(_root, "merged", file)));
         Assert.Throws<InvalidDataException>(() => ShardMerge.Merge([shards[0], shards[0]], Path.Combine(_root, "twice")));
+        // The results contract (issue 21, item 3): every summary.json written here, sharded and merged, matches spec/schema/.
+        foreach (var dir in shards.Append(Path.Combine(_root, "whole")).Append(Path.Combine(_root, "merged")))
+            ResultsContract.AssertSummary(Path.Combine(dir, ExplorationSummary.FileName));
     }
 
     [Fact]

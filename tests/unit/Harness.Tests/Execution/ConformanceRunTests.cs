@@ -13,7 +13,16 @@ public sealed class ConformanceRunTests : IDisposable
 
     public ConformanceRunTests() => _features = Fixtures.CopyFeaturesTo(_temp);
 
-    public void Dispose() => _temp.Dispose();
+    /// <summary>Every row these runs wrote matches the results contract (spec/schema/, issue 21, item 3).</summary>
+    public void Dispose()
+    {
+        try
+        {
+            foreach (var results in Directory.EnumerateFiles(_temp.Path, ResultsJournal.FileName, SearchOption.AllDirectories))
+                if (new FileInfo(results).Length > 0) Harness.Tests.Schema.ResultsContract.AssertResults(results);
+        }
+        finally { _temp.Dispose(); }
+    }
 
     private static readonly Dictionary<string, string[]> Traces = new()
     {
