@@ -29,14 +29,20 @@ internal static class LocalPwsh
         }
     }
 
-    public static (int Exit, string Output) Run(string root, IEnumerable<string> arguments, TimeSpan limit,
-        IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Every test that starts `dotnet pwsh` (here or through <see cref="ScriptRun"/>) calls this first.</summary>
+    public static void EnsureRestored(string root)
     {
         if (RestoreTools(root) is { } restoreFailure)
         {
             if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail($"CI must have PowerShell as a local tool: {restoreFailure}");
             Assert.Skip($"PowerShell could not be restored as a local tool here: {restoreFailure}");
         }
+    }
+
+    public static (int Exit, string Output) Run(string root, IEnumerable<string> arguments, TimeSpan limit,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        EnsureRestored(root);
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "pwsh", "-NoProfile" }.Concat(arguments)) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";

@@ -14,6 +14,8 @@ internal sealed class ScriptRun : IDisposable
 
     public ScriptRun(string root, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
+        // A test of this class may be the first in the process to start pwsh: the restore must not depend on test order.
+        LocalPwsh.EnsureRestored(root);
         var info = new ProcessStartInfo("setsid") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         // `env --default-signal`: a test host started as a background job of a non-interactive shell inherits SIGINT ignored
         // (POSIX), and an ignored signal stays ignored across exec, so the script would never see the Ctrl-C this test sends.
