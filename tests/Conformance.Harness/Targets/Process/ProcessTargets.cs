@@ -4,10 +4,13 @@ namespace Conformance.Harness.Targets.Process;
 public static class ProcessTargets
 {
     /// <summary>The names this factory knows, for help texts and for `-Target all` (`command:` takes a template).</summary>
-    public static IReadOnlyList<string> KnownNames { get; } = ["workerd", "node", "node22", "node24", "node26", "deno", "bun", NodeStyleTarget.SystemNodeName, CommandTarget.Prefix + "<template>"];
+    public static IReadOnlyList<string> KnownNames => [.. FixedNames, NodeStyleTarget.SystemNodeName, CommandTarget.Prefix + "<template>"];
 
-    /// <summary>The pinned targets that need no argument: what `-Target all` runs (system-node is whatever PATH holds, so not in it).</summary>
-    public static IReadOnlyList<string> FixedNames { get; } = ["workerd", "node", "node22", "node24", "node26", "deno", "bun"];
+    /// <summary>
+    /// The pinned targets that need no argument: what `-Target all` runs (system-node is whatever PATH holds, so not in it).
+    /// One list with the targets/package.json dependencies they install from (<see cref="Versions.PinnedTargets.Dependencies"/>).
+    /// </summary>
+    public static IReadOnlyList<string> FixedNames => [.. Versions.PinnedTargets.Dependencies.Select(d => d.Target)];
 
     /// <summary>The target called <paramref name="name"/>, or null when no process target has that name.</summary>
     public static ITarget? TryCreate(string name, string repositoryRoot) => TryCreate(name, repositoryRoot, ProcessTargetOptions.Default);
