@@ -1,4 +1,4 @@
-# Sourced by the CPU scripts (measure-host-cpu.sh, measure-suite-cpu.sh): how each pinned node-style runtime is started on a
+# Sourced by the CPU script measure-host-cpu.sh: how each pinned node-style runtime is started on a
 # module (as NodeStyleTarget starts it), and CPU time read from bash's `times`. Needs $modules (targets/node_modules).
 
 # Sets the array `cmd` to the command that runs a module on runtime $1 (node, node26, deno, bun); fails for any other.
