@@ -5,6 +5,13 @@ const seen = new Map(); // object or function -> "module path"
 // Every global and every module export by its first name, so a base class or prototype met before its own name is walked
 // (AggregateError before Error) is named, not walked twice.
 const named = new Map();
+const globalChain = new Set();
+// A name for a value and, for a class, for its prototype (an instance's prototype met through a recipe or `process`).
+function name(value, path) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || named.has(value)) return;
+  named.set(value, path);
+  if (typeof value === 'function' && looksLikeClass(value) && !named.has(value.prototype)) named.set(value.prototype, path + '.prototype');
+}
 const nameOf = v => seen.get(v) ?? named.get(v);
 const wellKnown = new Map(Object.getOwnPropertyNames(Symbol).filter(k => typeof Symbol[k] === 'symbol').map(k => [Symbol[k], `[Symbol.${k}]`]));
 const keyName = k => typeof k === 'string' ? k : wellKnown.get(k);
@@ -38,6 +45,10 @@ function walkOwner(module, out, prefix, owner, skip, depth) {
 function walkValue(module, out, path, value, depth, handler) {
   const type = value === null ? 'null' : typeof value;
   if (type !== 'object' && type !== 'function') { out.push({ path, kind: handler ? 'handler' : 'value', type }); return; }
+  // A value met away from its own name (a class on ServiceWorkerGlobalScope.prototype, EventEmitter through process) is an
+  // alias of that name, walked there.
+  const canonical = named.get(value);
+  if (canonical !== undefined && canonical !== `${module} ${path}`) { out.push({ path, kind: 'alias', of: canonical }); return; }
   if (seen.has(value)) { out.push({ path, kind: 'alias', of: seen.get(value) }); return; }
   seen.set(value, `${module} ${path}`);
   if (type === 'function') {
@@ -49,7 +60,9 @@ function walkValue(module, out, path, value, depth, handler) {
     }
     out.push(entry);
     walkOwner(module, out, path + '.', value, skipOnFunction, depth + 1);
-    if (isClass) walkOwner(module, out, path + '.prototype.', value.prototype, new Set(['constructor']), depth + 1);
+    // The global scope's own prototypes (ServiceWorkerGlobalScope.prototype) are the globals, walked by name.
+    if (isClass && globalChain.has(value.prototype)) out.push({ path: path + '.prototype', kind: 'alias', of: 'globals globalThis' });
+    else if (isClass) walkOwner(module, out, path + '.prototype.', value.prototype, new Set(['constructor']), depth + 1);
     if (isClass && entry.extends && entry.extends.startsWith('(unwalked)')) {
       const parent = Object.getPrototypeOf(value);
       walkValue(module, out, `(base of ${path})`, parent, depth + 1, false);
@@ -68,16 +81,23 @@ function walkValue(module, out, path, value, depth, handler) {
     entry.prototype = seen.get(proto);
   }
 }
-function globals() {
-  const out = [];
+function globalNames() {
   const chain = [];
-  for (let o = globalThis; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) chain.push(o);
+  for (let o = globalThis; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) { chain.push(o); globalChain.add(o); }
   const byName = new Map();
   for (const o of chain) for (const [name, key] of ownKeys(o)) if (!byName.has(name)) byName.set(name, [o, key]);
-  for (const name of [...byName.keys()].sort()) {
-    const d = Object.getOwnPropertyDescriptor(...byName.get(name));
-    if (!d.get && !d.set && d.value !== null && (typeof d.value === 'object' || typeof d.value === 'function') && !named.has(d.value)) named.set(d.value, `globals ${name}`);
+  return byName;
+}
+function nameGlobals() {
+  const byName = globalNames();
+  for (const global of [...byName.keys()].sort()) {
+    const d = Object.getOwnPropertyDescriptor(...byName.get(global));
+    if (!d.get && !d.set && !globalChain.has(d.value)) name(d.value, `globals ${global}`);
   }
+}
+function globals() {
+  const out = [];
+  const byName = globalNames();
   for (const name of [...byName.keys()].sort()) {
     if (name === 'globalThis' || name === 'self' || name === 'global' || name === 'constructor') { out.push({ path: name, kind: 'alias', of: 'globals globalThis' }); continue; }
     const [o, key] = byName.get(name);
@@ -93,27 +113,30 @@ function globals() {
   }
   return out;
 }
+// The place of a module in walkLast (`node:_*` names every module starting node:_), -1 when it is walked first.
+const rank = (walkLast, module) => walkLast.findIndex(p => p.endsWith('*') ? module.startsWith(p.slice(0, -1)) : module === p);
 async function walkAll(walkLast, recipes) {
   const { builtinModules } = await import('node:module');
   const names = [...new Set(builtinModules.map(m => m.startsWith('node:') ? m : 'node:' + m))].sort()
-    .sort((a, b) => walkLast.indexOf(a) - walkLast.indexOf(b));
+    .sort((a, b) => rank(walkLast, a) - rank(walkLast, b));
   const namespaces = new Map();
-  for (const name of names) {
-    try { namespaces.set(name, await import(name)); } catch (e) { namespaces.set(name, e); }
+  for (const module of names) {
+    try { namespaces.set(module, await import(module)); } catch (e) { namespaces.set(module, e); }
+  }
+  nameGlobals();
+  for (const module of names) {
+    const ns = namespaces.get(module);
+    if (!(ns instanceof Error)) for (const key of Object.keys(ns).sort()) name(ns[key], `${module} ${key}`);
   }
   console.log(JSON.stringify({ module: 'globals', members: globals() }));
-  for (const name of names) {
-    const ns = namespaces.get(name);
-    if (ns instanceof Error) { console.log(JSON.stringify({ module: name, importFails: ns.constructor.name })); continue; }
-    for (const key of Object.keys(ns).sort()) { const v = ns[key]; if (v !== null && (typeof v === 'object' || typeof v === 'function') && !named.has(v)) named.set(v, `${name} ${key}`); }
-  }
-  for (const name of names) {
-    const ns = namespaces.get(name);
+  for (const module of names) {
+    const ns = namespaces.get(module);
+    if (ns instanceof Error) { console.log(JSON.stringify({ module, importFails: ns.constructor.name })); continue; }
     const out = [];
     const defaultExport = Object.prototype.hasOwnProperty.call(ns, 'default') ? ns.default : undefined;
-    for (const key of Object.keys(ns).sort()) { if (key !== 'default') walkValue(name, out, key, ns[key], 0, false); }
-    if (defaultExport !== undefined) walkValue(name, out, 'default', defaultExport, 0, false);
-    console.log(JSON.stringify({ module: name, members: out }));
+    for (const key of Object.keys(ns).sort()) { if (key !== 'default') walkValue(module, out, key, ns[key], 0, false); }
+    if (defaultExport !== undefined) walkValue(module, out, 'default', defaultExport, 0, false);
+    console.log(JSON.stringify({ module, members: out }));
   }
   for (const recipe of recipes) {
     const out = [];
