@@ -12,6 +12,16 @@ namespace Conformance.Surface;
 /// </summary>
 public static class InventoryCommand
 {
+    /// <summary>`inventory --committed`: no walk, the committed dump against the model (for editing the model).</summary>
+    public static int CheckCommitted(string root)
+    {
+        var report = ModelAgreement.Check(InventoryDump.Load(root), InventoryModel.Load(root));
+        foreach (var disagreement in report.Problems) Console.WriteLine($"model: {disagreement}");
+        Console.WriteLine($"{report.Problems.Count} disagreements with the model; {report.Unclassified.Count} modules not classified yet "
+            + $"({report.UnclassifiedMembers} members, {InventoryModel.UnclassifiedFile})");
+        return report.Problems.Count == 0 ? 0 : 1;
+    }
+
     public static async Task<int> RunAsync(string root, bool check)
     {
         var target = TargetFactory.TryCreate("workerd", root, null, out var problem);

@@ -12,7 +12,8 @@ var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordi
 switch (command)
 {
     case "inventory":
-        return await InventoryCommand.RunAsync(root, check);
+        try { return args.Contains("--committed") ? InventoryCommand.CheckCommitted(root) : await InventoryCommand.RunAsync(root, check); }
+        catch (InvalidDataException e) { Console.Error.WriteLine(e.Message); return 2; }
     case "dump":
     {
         if (!check && targetName != "workerd")
@@ -47,6 +48,6 @@ switch (command)
         return differences.Count == 0 ? 0 : 1;
     }
     default:
-        Console.Error.WriteLine("usage: dotnet run --project tools/Conformance.Surface -- dump [--check] [--target NAME] | inventory [--check] (the features: dotnet run --project tools/Conformance.Generate)");
+        Console.Error.WriteLine("usage: dotnet run --project tools/Conformance.Surface -- dump [--check] [--target NAME] | inventory [--check | --committed] (the features: dotnet run --project tools/Conformance.Generate)");
         return 2;
 }
