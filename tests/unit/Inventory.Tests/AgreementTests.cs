@@ -70,4 +70,14 @@ public sealed class AgreementTests
         };
         Assert.Empty(ModelAgreement.Check(Dump with { Members = [.. Dump.Members, .. added] }, Model).Problems);
     }
+
+    [Fact]
+    public void A_module_with_nothing_to_classify_needs_no_model_but_may_not_sit_in_the_gap()
+    {
+        var added = new InventoryMember("node:onlyvalues", "ANSWER", "value", new JsonObject { ["type"] = "number" });
+        var dump = Dump with { Members = [.. Dump.Members, added] };
+        Assert.Empty(ModelAgreement.Check(dump, Model).Problems);
+        var listed = ModelAgreement.Check(dump, Model with { Unclassified = [.. Model.Unclassified, "node:onlyvalues"] });
+        Assert.Contains(listed.Problems, p => p.StartsWith("node:onlyvalues: listed in", StringComparison.Ordinal));
+    }
 }

@@ -33,6 +33,13 @@ public static class ModelAgreement
             var own = model.ModelOf(module);
             var listed = model.Unclassified.Contains(module);
             if (own is not null && listed) problems.Add($"{module}: has a model ({own.File}) and is listed in {InventoryModel.UnclassifiedFile}");
+            if (own is null && classifiable.Length == 0)
+            {
+                // Only values and aliases (node:constants, node:sys): nothing to classify, so no model and no place in the gap.
+                if (listed) problems.Add($"{module}: listed in {InventoryModel.UnclassifiedFile} but has nothing to classify (only values and aliases)");
+                counts.Add(new ModuleCounts(module, true, 0, 0, 0, 0, new Dictionary<LeftOutReason, int>()));
+                continue;
+            }
             if (own is null)
             {
                 if (!listed) problems.Add($"{module}: no model under {InventoryModel.Folder} and not listed in {InventoryModel.UnclassifiedFile}");
