@@ -39,7 +39,8 @@ function walkOwner(module, out, prefix, owner, skip, depth) {
       out.push({ path, kind: isHandler(name) ? 'handler' : 'accessor', get: !!d.get, set: !!d.set });
       continue;
     }
-    walkValue(module, out, path, d.value, depth, isHandler(name));
+    // An on* data property is a handler unless it holds a function (EventEmitter's `once` is a method).
+    walkValue(module, out, path, d.value, depth, isHandler(name) && typeof d.value !== 'function');
   }
 }
 function walkValue(module, out, path, value, depth, handler) {
@@ -109,7 +110,7 @@ function globals() {
       if (value !== null && (typeof value === 'object' || typeof value === 'function') && !seen.has(value)) walkValue('globals', out, `(value of ${name})`, value, 1, false);
       continue;
     }
-    walkValue('globals', out, name, d.value, 0, isHandler(name));
+    walkValue('globals', out, name, d.value, 0, isHandler(name) && typeof d.value !== 'function');
   }
   return out;
 }
