@@ -53,4 +53,14 @@ public sealed class ModelReaderTests : IDisposable
     [Fact]
     public void A_match_with_a_star_inside_is_refused() =>
         Assert.Contains("a match is an exact path", ErrorOf("""{ "module": "m", "rules": [{ "match": "a*b", "sync": "s" }] }"""));
+
+    [Fact]
+    public void A_suffix_rule_covers_the_paths_ending_with_it_and_a_longer_rule_wins()
+    {
+        File.WriteAllText(Path.Combine(root, InventoryModel.Folder, "m.json"),
+            """{ "module": "m", "rules": [{ "match": "*Sync", "sync": "s" }, { "match": "*", "leftOut": "network", "why": "w" }] }""");
+        var model = InventoryModel.Load(root).ModelOf("m")!;
+        Assert.IsType<Classification.Synchronous>(model.Classify("readFileSync"));
+        Assert.IsType<Classification.LeftOut>(model.Classify("readFile"));
+    }
 }

@@ -19,16 +19,18 @@ public abstract record Classification(string Origin)
 
 /// <summary>
 /// A rule of a module's model: every member whose path matches <paramref name="Match"/> (an exact path, `Prefix.*` for everything
-/// and everything under Prefix, or `*`) gets <paramref name="Gives"/>, except the listed members, which the model must classify one by one.
+/// and everything under Prefix, `*Suffix` for every path that ends with Suffix, or `*`) gets <paramref name="Gives"/>, except the listed members, which the model must classify one by one.
 /// </summary>
 public sealed record ModelRule(string Match, Classification Gives, IReadOnlyList<string> Except)
 {
     public bool Covers(string path) =>
         !Except.Contains(path, StringComparer.Ordinal)
-        && (Match == "*" || (Match.EndsWith(".*", StringComparison.Ordinal)
+        && (Match == "*"
+            || (Match.StartsWith('*') ? path.EndsWith(Match[1..], StringComparison.Ordinal)
+            : Match.EndsWith(".*", StringComparison.Ordinal)
                 ? path == Match[..^2] || path.StartsWith(Match[..^1], StringComparison.Ordinal)
                 : path == Match));
 
     /// <summary>The more of a path a rule names, the more specific it is: the most specific rule that covers a member decides.</summary>
-    public int Specificity => Match == "*" ? 0 : Match.Length;
+    public int Specificity => Match == "*" ? 0 : Match.Replace("*", "", StringComparison.Ordinal).Length;
 }

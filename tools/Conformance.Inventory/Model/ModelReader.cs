@@ -48,8 +48,9 @@ internal static class ModelReader
             var rule = node as JsonObject ?? throw new InvalidDataException($"{file}: a rule that is not an object");
             var match = rule["match"]?.GetValue<string>() ?? throw new InvalidDataException($"{file}: a rule without \"match\"");
             var where = $"{file}: rule \"{match}\"";
-            if (match != "*" && match.Contains('*') && !(match.EndsWith(".*", StringComparison.Ordinal) && match.IndexOf('*') == match.Length - 1))
-                throw new InvalidDataException($"{where}: a match is an exact path, `Prefix.*` or `*`");
+            var stars = match.Count(c => c == '*');
+            if (match != "*" && stars > 0 && !(stars == 1 && (match.EndsWith(".*", StringComparison.Ordinal) || match.StartsWith('*'))))
+                throw new InvalidDataException($"{where}: a match is an exact path, `Prefix.*`, `*Suffix` or `*`");
             if (rule.ContainsKey("async")) throw new InvalidDataException($"{where}: a rule cannot make members async sources; list each with its callbacks");
             var except = (rule["except"] as JsonArray ?? []).Select(e => e?.GetValue<string>() ?? throw new InvalidDataException($"{where}: a null exception")).ToArray();
             rules.Add(new ModelRule(match, Classify(rule, where, shapes, "except", "match"), except));
