@@ -17,12 +17,7 @@ public sealed class InventoryRun(ITarget target, string root)
     public async Task<InventoryDump> RunAsync(CancellationToken cancellationToken)
     {
         var program = new ScenarioProgram("inventory/walk", WalkProgram.Source(WalkSettings.Load(root)), ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate);
-        var run = await target.RunAsync(program, Timeout, cancellationToken);
-        // TF-13: a completed trace ends with the driver's `end` and the target's exit line.
-        if (run.Status != RunStatus.Completed || run.Trace.Count < 2 || run.Trace[^2] != "end" || run.Trace[^1] != ExitLine.Ok)
-            throw new InvalidOperationException($"{target.Name} did not complete the walk ({run.Status}): {run.Detail}\n{string.Join("\n", run.Trace.TakeLast(5))}\n{string.Join("\n", run.StderrTail)}");
-        var lines = run.Trace.Take(run.Trace.Count - 2).Select(line => SurfaceTraceLine.TryRead(line) as JsonObject
-            ?? throw new InvalidDataException($"the walk printed \"{(line.Length > 200 ? line[..200] : line)}\", not a JSON object after `log: `"));
+        var lines = CompletedTrace.JsonLines(target.Name, program.Id, await target.RunAsync(program, Timeout, cancellationToken));
         var version = target is IVersionedTarget versioned ? await versioned.ReadVersionAsync(cancellationToken) : null;
         var pin = PinnedTargets.Read(root).FirstOrDefault(p => p.Name == target.Name);
         var package = pin is null ? "(not a pinned target)" : $"{pin.Version.Family.Package}@{pin.Version.Version}";
