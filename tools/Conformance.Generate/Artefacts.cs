@@ -2,6 +2,7 @@ using Conformance.Harness.Features;
 using Conformance.Harness.Generated;
 using Conformance.Harness.Releases;
 using Conformance.Harness.Requirements;
+using Conformance.Inventory.Rendering;
 using Conformance.Matrix;
 using Conformance.Surface;
 
@@ -9,7 +10,7 @@ namespace Conformance.Generate;
 
 /// <summary>
 /// Every generated artefact of the repository and the model each is made from (issue 17, item 5): the propagation matrix's
-/// features and docs/coverage.md (tools/Conformance.Matrix), the surface features (spec/surface/async_hooks.json), the counts
+/// features and docs/coverage.md (tools/Conformance.Matrix, closed by the inventory's counts: tools/Conformance.Inventory), the surface features (spec/surface/async_hooks.json), the counts
 /// blocks of README.md and spec/README.md (spec/ and features/), docs/history.md (docs/history.json, recorded by the history verb).
 /// </summary>
 public static class Artefacts
@@ -27,7 +28,10 @@ public static class Artefacts
     {
         List<GeneratedFile> files =
         [
-            .. MatrixOutput.Files(root).Select(f => new GeneratedFile(f.Path, f.Model, f.Body)),
+            .. MatrixOutput.Files(root).Select(f => f.Path == MatrixOutput.CoveragePath
+                // issue 19, item 1: the inventory's counts close the coverage page (one page, one writer).
+                ? new GeneratedFile(f.Path, $"{f.Model} and {InventoryCoverage.Sources}", f.Body + "\n" + InventoryCoverage.Section(root))
+                : new GeneratedFile(f.Path, f.Model, f.Body)),
             .. SurfaceFeatureGenerator.Generate(SurfaceDescription.Load(root)),
             ReleaseHistory.Page(HistoryRecord.Load(root)),
         ];

@@ -2,7 +2,7 @@ using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
 using Conformance.Surface;
 
-// spec/surface/README.md: dump [--check] [--target NAME]. The features are written by tools/Conformance.Generate.
+// spec/surface/README.md: dump [--check] [--target NAME]; spec/inventory/README.md: inventory [--check]. The features are written by tools/Conformance.Generate.
 var root = RepositoryRoot.Find();
 var check = args.Contains("--check");
 var targetIndex = Array.IndexOf(args, "--target");
@@ -11,6 +11,9 @@ var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordi
 
 switch (command)
 {
+    case "inventory":
+        try { return args.Contains("--committed") ? InventoryCommand.CheckCommitted(root) : await InventoryCommand.RunAsync(root, check); }
+        catch (InvalidDataException e) { Console.Error.WriteLine(e.Message); return 2; }
     case "dump":
     {
         if (!check && targetName != "workerd")
@@ -45,6 +48,6 @@ switch (command)
         return differences.Count == 0 ? 0 : 1;
     }
     default:
-        Console.Error.WriteLine("usage: dotnet run --project tools/Conformance.Surface -- dump [--check] [--target NAME] (the features: dotnet run --project tools/Conformance.Generate)");
+        Console.Error.WriteLine("usage: dotnet run --project tools/Conformance.Surface -- dump [--check] [--target NAME] | inventory [--check | --committed] (the features: dotnet run --project tools/Conformance.Generate)");
         return 2;
 }

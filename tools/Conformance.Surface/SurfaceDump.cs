@@ -46,16 +46,6 @@ public sealed class SurfaceDump(ITarget target)
     private async Task<IReadOnlyList<JsonObject>> RunAsync(string id, string source, CancellationToken cancellationToken)
     {
         var program = new ScenarioProgram(id, source, ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate);
-        var run = await target.RunAsync(program, Timeout, cancellationToken);
-        if (run.Status != RunStatus.Completed || run.Trace.Count == 0 || run.Trace[^1] != "end")
-            throw new InvalidOperationException($"{target.Name} did not complete {id} ({run.Status}): {run.Detail}\n{string.Join("\n", run.Trace)}");
-        var lines = new List<JsonObject>();
-        foreach (var traceLine in run.Trace.Take(run.Trace.Count - 1))
-        {
-            var value = SurfaceTraceLine.TryRead(traceLine) as JsonObject
-                ?? throw new InvalidDataException($"{id}: the trace line \"{traceLine}\" is not a JSON object after `log: `");
-            lines.Add(value);
-        }
-        return lines;
+        return CompletedTrace.JsonLines(target.Name, id, await target.RunAsync(program, Timeout, cancellationToken));
     }
 }
