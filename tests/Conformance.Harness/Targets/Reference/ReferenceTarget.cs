@@ -16,6 +16,9 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
 
     public string Name => TargetName;
 
+    /// <summary>The platform boundaries the reference implements (issue 20, item 4); none yet, so their rows are NOT-APPLICABLE here.</summary>
+    public IReadOnlySet<string> Capabilities => ITarget.NoCapabilities;
+
     public int MaxParallelism { get; } = maxParallelism ?? Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Characters of standard output one run may write (default: the process targets' cap, 16 M).</summary>
@@ -48,7 +51,7 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         WorkerRunResult result;
         try
         {
-            result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options, overflow.Token);
+            result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModuleOf(program)), options, overflow.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
