@@ -16,8 +16,8 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
 
     public string Name => TargetName;
 
-    /// <summary>The platform boundaries the reference implements (issue 20, item 4); none yet, so their rows are NOT-APPLICABLE here.</summary>
-    public IReadOnlySet<string> Capabilities => ITarget.NoCapabilities;
+    /// <summary>The reference implements the platform's boundaries the rows need (issue 20, item 4; reference-impl WorkerRuntime.Platform.cs).</summary>
+    public IReadOnlySet<string> Capabilities => Scenarios.Capabilities.WorkersPlatform;
 
     public int MaxParallelism { get; } = maxParallelism ?? Math.Max(1, Environment.ProcessorCount);
 
@@ -40,6 +40,7 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         {
             CompatibilityDate = program.CompatibilityDate,
             CompatibilityFlagNames = program.CompatibilityFlags,
+            PlatformBindings = [.. program.Bindings.Select(b => new WorkerPlatformBinding(b.Kind == PlatformBindingKind.DurableObject, b.ClassName, b.Binding))],
             WallClockTimeout = timeout,
             Stdout = text =>
             {

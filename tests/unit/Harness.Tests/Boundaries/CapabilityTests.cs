@@ -2,6 +2,7 @@ using Conformance.Harness.Execution.Dates;
 using Conformance.Harness.Features;
 using Conformance.Harness.Scenarios;
 using Conformance.Harness.Targets;
+using Conformance.Harness.Targets.Reference;
 
 namespace Harness.Tests.Boundaries;
 
@@ -48,9 +49,10 @@ public sealed class CapabilityTests
     }
 
     [Fact]
-    public void Workerd_provides_the_platform_and_node_style_targets_nothing()
+    public void Workerd_and_the_reference_provide_the_platform_and_node_style_targets_nothing()
     {
         var root = Conformance.Harness.Scenarios.RepositoryRoot.Find();
+        Assert.Equal(Capabilities.WorkersPlatform, ((ITarget)new ReferenceTarget(DriverFiles.FromRepository())).Capabilities);
         foreach (var name in new[] { "workerd" })
             Assert.Equal(Capabilities.WorkersPlatform, Create(name, root).Capabilities);
         foreach (var name in new[] { "node", "deno", "bun" })
