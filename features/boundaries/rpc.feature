@@ -130,3 +130,39 @@ Feature: Async context across RPC to a WorkerEntrypoint
     And the WorkerEntrypoint class "Greeter" reached through the service binding "GREETER"
     When the test handler runs
     Then the trace matches the verified snapshot
+
+  @OBS-BOUNDARY-RPC-CAPTURE-1 @workerd-observed
+  Scenario: a snapshot taken in one call to an entrypoint throws when run in the next call
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      import { WorkerEntrypoint } from 'cloudflare:workers';
+      const als = new AsyncLocalStorage();
+      let kept;
+      export class Keeper extends WorkerEntrypoint {
+        keep() {
+          kept = als.run('first call', () => AsyncLocalStorage.snapshot());
+          return kept(() => als.getStore());
+        }
+        replay() {
+          return als.run('second call', () => {
+            try {
+              return kept(() => als.getStore());
+            } catch (error) {
+              return `threw ${error.constructor.name}`;
+            }
+          });
+        }
+      }
+      export default {
+        async test(controller, env) {
+          await als.run('caller', async () => {
+            console.log('in the first call the snapshot gives', await env.KEEPER.keep());
+            console.log('in the second call the snapshot gives', await env.KEEPER.replay());
+          });
+        }
+      };
+      """
+    And the WorkerEntrypoint class "Keeper" reached through the service binding "KEEPER"
+    When the test handler runs
+    Then the trace matches the verified snapshot
