@@ -16,11 +16,18 @@ public static class Capabilities
     public static Capability DurableObjects { get; } = new("durable-objects", "no Durable Objects");
     public static Capability Rpc { get; } = new("rpc", "no RPC to WorkerEntrypoint classes");
     public static Capability WebSocketPair { get; } = new("websocket-pair", "no WebSocketPair");
+    public static Capability HtmlRewriter { get; } = new("html-rewriter", "no HTMLRewriter");
 
-    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair];
+    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter];
 
-    /// <summary>What the Workers platform provides: workerd, and the reference that implements it.</summary>
+    /// <summary>What the Workers platform provides: workerd.</summary>
     public static IReadOnlySet<string> WorkersPlatform { get; } = All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What the reference implements (issue 20, item 4): the platform without HTMLRewriter, which needs an HTML parser the
+    /// reference does not have, so its rows are NOT-APPLICABLE there.
+    /// </summary>
+    public static IReadOnlySet<string> ReferenceHost { get; } = All.Where(c => c != HtmlRewriter).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
     public static Capability? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

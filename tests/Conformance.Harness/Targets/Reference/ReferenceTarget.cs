@@ -16,8 +16,8 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
 
     public string Name => TargetName;
 
-    /// <summary>The reference implements the platform's boundaries the rows need (issue 20, item 4; reference-impl WorkerRuntime.Platform.cs).</summary>
-    public IReadOnlySet<string> Capabilities => Scenarios.Capabilities.WorkersPlatform;
+    /// <summary>The platform's boundaries the reference implements (issue 20, item 4; reference-impl WorkerRuntime.Platform.cs).</summary>
+    public IReadOnlySet<string> Capabilities => Scenarios.Capabilities.ReferenceHost;
 
     public int MaxParallelism { get; } = maxParallelism ?? Math.Max(1, Environment.ProcessorCount);
 

@@ -27,6 +27,8 @@ public sealed class CapabilityTests
     [Fact]
     public void A_needs_tag_asks_for_its_capability()
     {
+        Assert.Contains("no HTMLRewriter on this target",
+            Applicability.Decide(Program(), ["needs:html-rewriter"], RunDates.None, Capabilities.ReferenceHost).NotApplicableReason);
         var decision = Applicability.Decide(Program(), ["needs:websocket-pair"], RunDates.None, new HashSet<string> { "durable-objects" });
         Assert.Contains("no WebSocketPair", decision.NotApplicableReason);
         Assert.True(Applicability.Decide(Program(), ["@needs:websocket-pair"], RunDates.None, Capabilities.WorkersPlatform).Applies);
@@ -44,7 +46,7 @@ public sealed class CapabilityTests
     public void An_unknown_needs_tag_is_a_problem_of_the_scenario()
     {
         var tags = ScenarioTags.Parse(["@workerd-observed", "@needs:teleporter"]);
-        Assert.Contains("@needs:teleporter names no capability the harness knows (durable-objects, rpc, websocket-pair)", tags.Problem);
+        Assert.Contains("@needs:teleporter names no capability the harness knows (durable-objects, rpc, websocket-pair, html-rewriter)", tags.Problem);
         Assert.Null(ScenarioTags.Parse(["@workerd-observed", "@needs:rpc"]).Problem);
     }
 
@@ -52,7 +54,8 @@ public sealed class CapabilityTests
     public void Workerd_and_the_reference_provide_the_platform_and_node_style_targets_nothing()
     {
         var root = Conformance.Harness.Scenarios.RepositoryRoot.Find();
-        Assert.Equal(Capabilities.WorkersPlatform, ((ITarget)new ReferenceTarget(DriverFiles.FromRepository())).Capabilities);
+        var reference = ((ITarget)new ReferenceTarget(DriverFiles.FromRepository())).Capabilities;
+        Assert.Equal(Capabilities.WorkersPlatform.Except(["html-rewriter"]).Order(), reference.Order());
         foreach (var name in new[] { "workerd" })
             Assert.Equal(Capabilities.WorkersPlatform, Create(name, root).Capabilities);
         foreach (var name in new[] { "node", "deno", "bun" })
