@@ -13,10 +13,12 @@ internal static class WebGlobals
 {
     public static readonly string[] Parts =
         ["console.js", "events.js", "abort.js", "global-scope.js", "error-event.js", "fetch-api.js", "url.js", "timers.js", "immediate.js", "process.js", "message-channel.js",
-         "streams-queue.js", "streams-readable.js", "streams-writable.js", "streams-transform.js", "streams-pipe.js", "streams-tee.js", "web.js"];
+         "streams-queue.js", "streams-readable.js", "streams-writable.js", "streams-transform.js", "streams-pipe.js", "streams-tee.js",
+         "platform-rpc.js", "platform-web.js", "web.js"];
 
-    /// <returns>web.js's hooks (dispatchPromiseEvent, listenerCount, isResponse, newRequest, describeError, deferred, whenSettled).</returns>
-    public static ObjectInstance Install(Engine engine, JsValue host)
+    /// <returns>web.js's hooks (dispatchPromiseEvent, listenerCount, isResponse, newRequest, describeError, deferred, whenSettled);
+    /// <paramref name="platform"/> is platform-rpc.js's object (the cloudflare:workers classes, namespace and entrypoint bindings).</returns>
+    public static ObjectInstance Install(Engine engine, JsValue host, out ObjectInstance platform)
     {
         var shared = new JsObject(engine);
         JsValue hooks = JsValue.Undefined;
@@ -25,6 +27,7 @@ internal static class WebGlobals
             var factory = engine.Evaluate(JsResources.Read(part), "workers:" + part);
             hooks = engine.Call(factory, JsValue.Undefined, [host, shared]);
         }
+        platform = (ObjectInstance)shared.Get("platform");
         return (ObjectInstance)hooks;
     }
 }

@@ -9,6 +9,9 @@ public sealed class WorkerHostOptions
     /// <summary>workerd compatibility flags enabled by name, on top of those the date enables (see <see cref="CompatibilityFlags"/>).</summary>
     public IReadOnlyList<string> CompatibilityFlagNames { get; init; } = [];
 
+    /// <summary>The program's classes the platform reaches, each bound on <c>env</c> (issue 20; WorkerRuntime.Platform.cs).</summary>
+    public IReadOnlyList<WorkerPlatformBinding> PlatformBindings { get; init; } = [];
+
     /// <summary>Wall-clock budget for the whole run (the event loop's clock is virtual; this one is real).</summary>
     public TimeSpan WallClockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -61,3 +64,6 @@ public sealed class WorkerHostOptions
     /// <summary>One call per line of console.warn/error output and host diagnostics (uncaught errors).</summary>
     public Action<string> Stderr { get; init; } = _ => { };
 }
+
+/// <summary>A class of the entry module the platform reaches: a Durable Object class (else a WorkerEntrypoint), bound as <c>env.&lt;Binding&gt;</c>.</summary>
+public sealed record WorkerPlatformBinding(bool DurableObject, string ClassName, string Binding);

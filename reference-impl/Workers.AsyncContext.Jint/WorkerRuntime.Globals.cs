@@ -31,6 +31,7 @@ internal sealed partial class WorkerRuntime
             ReportUncaught(Arg(a, 0));
             return JsValue.Undefined;
         });
+        AddPlatformHostFunctions(h);
         return h;
     }
 

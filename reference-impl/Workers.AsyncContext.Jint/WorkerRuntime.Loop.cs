@@ -90,6 +90,7 @@ internal sealed partial class WorkerRuntime
 
         var handlers = operation.Namespace?.Get("default") as ObjectInstance ?? new JsObject(_engine);
         BuildBindings(handlers);
+        if (BuildPlatformBindings(operation.Namespace) is { } bindingError) return bindingError;
         var test = handlers.Get("test");
         if (!test.IsCallable()) return new(WorkerOutcome.Completed, null, null);
 

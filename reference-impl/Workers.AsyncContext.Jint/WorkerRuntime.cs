@@ -68,7 +68,8 @@ internal sealed partial class WorkerRuntime
             QueueHostMicrotask, DispatchPromiseEvent);
         _engine.Advanced.PromiseRejectionTracker += (_, e) => _tracker.Track(e.Promise, e.Value ?? JsValue.Undefined, e.Operation);
 
-        _web = WebGlobals.Install(_engine, BuildHostBinding());
+        _web = WebGlobals.Install(_engine, BuildHostBinding(), out _platform);
+        AddPlatformModule();
 
         NodeBuiltinModules.Add(_engine, NodeAsyncHooksBinding.AddModule(_engine, _carrier));
         WrapThen(_engine, _carrier, promiseProto, _originalThen, _tracker);

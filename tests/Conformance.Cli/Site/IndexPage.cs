@@ -24,7 +24,8 @@ public static class IndexPage
         body.Append($"<p>The living documentation of this run: {data.Spec.Ids.Count} requirement ids ")
             .Append($"(<a href=\"{Href(page, RequirementsPath)}\">requirements</a>), {scenarios} scenarios in {data.Features.Features.Count} feature files, ")
             .Append($"and the results of {data.Targets.Count} target(s). Each scenario's expected trace is its verified snapshot, printed by workerd. ")
-            .Append($"The <a href=\"{Href(page, MatrixPath)}\">propagation matrix</a> shows the generated rows by family, entry form and position.</p>\n");
+            .Append($"The <a href=\"{Href(page, MatrixPath)}\">propagation matrix</a> shows the generated rows by family, entry form and position; ")
+            .Append($"<a id=\"boundaries-link\" href=\"{Href(page, BoundariesPath)}\">async context at Workers boundaries</a> which frame the platform gives across its own calls.</p>\n");
 
         body.Append("<h2 id=\"targets\">Targets</h2>\n<table><tr><th>target</th><th>rows run</th>")
             .Append(string.Concat(Statuses.Select(s => $"<th>{s}</th>"))).Append("<th>known failures</th><th>unexpected</th><th>reports</th></tr>\n");

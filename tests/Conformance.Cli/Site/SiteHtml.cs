@@ -15,6 +15,7 @@ public static class SiteHtml
     public const string IndexPath = "index.html";
     public const string RequirementsPath = "site/requirements.html";
     public const string MatrixPath = "site/matrix.html";
+    public const string BoundariesPath = "site/boundaries.html";
 
     public static string FeaturePath(FeatureFile feature) => $"site/features/{feature.IdPrefix}.html";
 
@@ -86,7 +87,7 @@ public static class SiteHtml
     public static string Page(string page, string title, string body) =>
         $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title><style>{Style}</style></head><body>\n" +
         $"<header><a href=\"{Href(page, IndexPath)}\">Overview</a><a href=\"{Href(page, RequirementsPath)}\">Requirements</a>" +
-        $"<a href=\"{Href(page, MatrixPath)}\">Propagation matrix</a></header>\n<main>\n<h1>{E(title)}</h1>\n{body}</main></body></html>\n";
+        $"<a href=\"{Href(page, MatrixPath)}\">Propagation matrix</a><a href=\"{Href(page, BoundariesPath)}\">Workers boundaries</a></header>\n<main>\n<h1>{E(title)}</h1>\n{body}</main></body></html>\n";
 
     /// <summary>A unified diff with added and removed lines marked.</summary>
     public static string Diff(string diff)

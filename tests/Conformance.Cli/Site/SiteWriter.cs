@@ -4,7 +4,7 @@ namespace Conformance.Cli.Site;
 
 /// <summary>
 /// Writes the living-documentation site (docs/living-documentation.md): <c>index.html</c> in the output folder and the other
-/// pages under <c>site/</c> beside it (requirements, propagation matrix, one page per feature file). The <c>site/</c> folder is
+/// pages under <c>site/</c> beside it (requirements, propagation matrix, Workers boundaries, one page per feature file). The <c>site/</c> folder is
 /// the writer's own and is written afresh; nothing else in the output folder is touched but index.html.
 /// </summary>
 public static class SiteWriter
@@ -28,6 +28,7 @@ public static class SiteWriter
             Save(SiteHtml.FeaturePath(feature.Key), FeaturePage.Render(data, feature.Key, feature, root));
         Save(SiteHtml.RequirementsPath, RequirementsPage.Render(data));
         Save(SiteHtml.MatrixPath, MatrixPage.Render(data, PropagationGrid.Of(data.Features)));
+        Save(SiteHtml.BoundariesPath, BoundariesPage.Render(data));
         Save(SiteHtml.IndexPath, IndexPage.Render(data, root));
         return Path.Combine(root, SiteHtml.IndexPath);
     }

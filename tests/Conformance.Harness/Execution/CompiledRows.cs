@@ -15,7 +15,7 @@ internal sealed class CompiledRows
 
     public CompiledScenario Of(ScenarioEntry entry) => _compiled.GetOrAdd(entry.Key, _ => ScenarioCompiler.CompileRow(entry));
 
-    /// <summary>The compiled program at the run's dates (or why it is not applicable).</summary>
-    public ApplicabilityDecision Decide(ScenarioEntry entry, ScenarioProgram program, RunDates dates) =>
-        _decisions.GetOrAdd(entry.Key, _ => Applicability.Decide(program, entry.Tags.All, dates));
+    /// <summary>The compiled program at the run's dates on a target providing <paramref name="provided"/> (or why it is not applicable).</summary>
+    public ApplicabilityDecision Decide(ScenarioEntry entry, ScenarioProgram program, RunDates dates, IReadOnlySet<string> provided) =>
+        _decisions.GetOrAdd(entry.Key, _ => Applicability.Decide(program, entry.Tags.All, dates, provided));
 }

@@ -178,7 +178,7 @@ public sealed partial class ConformanceRun : IAsyncDisposable
                 await previous.ConfigureAwait(false);
                 if (await _availability.Value.ConfigureAwait(false) is not null) return;
                 var dates = await _dates.Value.ConfigureAwait(false);
-                _executor.Schedule(compiled.Select(c => _rows.Decide(c.Entry, c.Program, dates).Program).OfType<ScenarioProgram>());
+                _executor.Schedule(compiled.Select(c => _rows.Decide(c.Entry, c.Program, dates, Provided).Program).OfType<ScenarioProgram>());
             });
         }
     }
@@ -198,6 +198,9 @@ public sealed partial class ConformanceRun : IAsyncDisposable
 
     private readonly CompiledRows _rows = new();
 
+    /// <summary>What the run's target provides of the Workers platform (issue 20, item 3): none without a target.</summary>
+    private IReadOnlySet<string> Provided => Target?.Capabilities ?? ITarget.NoCapabilities;
+
     /// <summary>
     /// Runs (or collects the prefetched run of) the row's compiled program and compares its trace with the snapshot; a row that
     /// does not compile is an ERROR naming the step at fault.
@@ -207,7 +210,7 @@ public sealed partial class ConformanceRun : IAsyncDisposable
         if (_executor is null) return ScenarioOutcome.Error(string.Join("\n", Problems));
         var compiled = CompiledOf(entry);
         if (compiled.Program is not { } program) return ScenarioOutcome.Error(compiled.Problem ?? "the row did not compile");
-        var decision = _rows.Decide(entry, program, await _dates.Value.ConfigureAwait(false));
+        var decision = _rows.Decide(entry, program, await _dates.Value.ConfigureAwait(false), Provided);
         if (decision.Program is null) return ScenarioOutcome.NotApplicable(decision.NotApplicableReason ?? "");
         program = decision.Program;
         var run = await _executor.RunAsync(program).ConfigureAwait(false);

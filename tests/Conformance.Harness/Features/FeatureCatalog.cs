@@ -83,7 +83,7 @@ public sealed class FeatureCatalog
             else if (tags.Problem is not null)
                 problem = tags.Problem;
             else if (knownRequirements is not null && UnknownTags(tags, knownRequirements) is { Length: > 0 } unknown)
-                problem = $"the scenario has tag{(unknown.Length > 1 ? "s" : "")} {string.Join(", ", unknown.Select(t => "@" + t))} that name{(unknown.Length > 1 ? "" : "s")} no requirement id of spec/requirements.md, no profile, no date-gated flag (@needs-flag:<flag>, spec/runtime-bridges.md CD-3) and no accept guard (@expects-load-error, @expects-abnormal-exit)";
+                problem = $"the scenario has tag{(unknown.Length > 1 ? "s" : "")} {string.Join(", ", unknown.Select(t => "@" + t))} that name{(unknown.Length > 1 ? "" : "s")} no requirement id of spec/requirements.md, no profile, no date-gated flag (@needs-flag:<flag>, spec/runtime-bridges.md CD-3), no capability (@needs:<capability>) and no accept guard (@expects-load-error, @expects-abnormal-exit)";
 
             yield return new ScenarioEntry
             {
@@ -105,7 +105,8 @@ public sealed class FeatureCatalog
     private static string[] UnknownTags(ScenarioTags tags, IReadOnlySet<string> knownRequirements) =>
         tags.All.Where(t => !knownRequirements.Contains(t) && !ScenarioTags.Profiles.Contains(t, StringComparer.Ordinal)
             && t is not (Snapshots.AcceptGuard.LoadErrorTag or Snapshots.AcceptGuard.AbnormalExitTag)
-            && Execution.Dates.DateGatedFlags.FromTags([t]).Needed.Count == 0).ToArray();
+            && Execution.Dates.DateGatedFlags.FromTags([t]).Needed.Count == 0
+            && Scenarios.Capabilities.FromTags([t]).Needed.Count == 0).ToArray();
 
     /// <summary>Where each scenario sits in the document: its line, description and rule.</summary>
     private sealed class DocumentStructure

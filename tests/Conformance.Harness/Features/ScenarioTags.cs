@@ -23,6 +23,10 @@ public sealed partial record ScenarioTags(IReadOnlyList<string> All, IReadOnlyLi
             1 => null,
             _ => $"the scenario has {profiles.Length} profile tags ({string.Join(", ", profiles.Select(p => "@" + p))}): exactly one is allowed",
         };
+        var (_, unknownNeeds) = Scenarios.Capabilities.FromTags(all);
+        if (problem is null && unknownNeeds.Count > 0)
+            problem = $"the scenario's tag {string.Join(", ", unknownNeeds.Select(t => "@" + t))} names no capability the harness knows " +
+                $"({string.Join(", ", Scenarios.Capabilities.All.Select(c => c.Name))})";
         return new ScenarioTags(all, requirements, profiles.Length == 1 ? profiles[0] : null, problem);
     }
 

@@ -13,6 +13,12 @@ public sealed class DriverFiles
     /// <summary>The entry module a target loads as the Workers module worker.</summary>
     public const string EntryModule = DriverModule;
 
+    /// <summary>The entry module of a scenario that declares platform classes (issue 20): driver and classes re-exported.</summary>
+    public const string BindingsEntryModule = "entry.mjs";
+
+    /// <summary>The module a target loads first for <paramref name="program"/>.</summary>
+    public static string EntryModuleOf(ScenarioProgram program) => program.Bindings.Count > 0 ? BindingsEntryModule : EntryModule;
+
     public string Directory { get; }
     public string TraceSource { get; }
     public string DriverSource { get; }
@@ -38,12 +44,18 @@ public sealed class DriverFiles
     /// <summary>The driver of the repository this assembly runs from.</summary>
     public static DriverFiles FromRepository() => Default.Value;
 
-    /// <summary>The four modules of one scenario by file name: program, plan, trace, driver (the entry).</summary>
-    public IReadOnlyDictionary<string, string> ModulesFor(ScenarioProgram program) => new Dictionary<string, string>
+    /// <summary>The four modules of one scenario by file name: program, plan, trace, driver (the entry); and the entry module
+    /// <see cref="BindingsEntryModule"/> when the scenario declares platform classes.</summary>
+    public IReadOnlyDictionary<string, string> ModulesFor(ScenarioProgram program)
     {
-        [ProgramModule] = program.Source,
-        [PlanModule.FileName] = PlanModule.Render(program.Plan),
-        [TraceModule] = TraceSource,
-        [DriverModule] = DriverSource,
-    };
+        var modules = new Dictionary<string, string>
+        {
+            [ProgramModule] = program.Source,
+            [PlanModule.FileName] = PlanModule.Render(program.Plan),
+            [TraceModule] = TraceSource,
+            [DriverModule] = DriverSource,
+        };
+        if (program.Bindings.Count > 0) modules[BindingsEntryModule] = PlatformBindings.EntryModuleSource(program.Bindings);
+        return modules;
+    }
 }

@@ -21,6 +21,7 @@ public sealed class ScenarioBuilder
     private string? _compatibilityDate;
     private ScenarioPlan? _plan;
     private string? _actStep;
+    private readonly List<(PlatformBinding Binding, string Step)> _bindings = [];
 
     public bool HasAssertion { get; private set; }
 
@@ -42,6 +43,22 @@ public sealed class ScenarioBuilder
             throw Error(step, $"\"{date}\" is not a date written YYYY-MM-DD");
         if (_compatibilityDate is not null) throw Error(step, "the compatibility date is already given");
         _compatibilityDate = date;
+        return StepRole.Arrange;
+    }
+
+    /// <summary><c>Given the Durable Object class "Counter" bound as "COUNTER"</c> (issue 20, item 1).</summary>
+    public StepRole DurableObject(string className, string binding) =>
+        Declare(new PlatformBinding(PlatformBindingKind.DurableObject, className, binding), $"the Durable Object class \"{className}\" bound as \"{binding}\"");
+
+    /// <summary><c>Given the WorkerEntrypoint class "Greeter" reached through the service binding "GREETER"</c> (issue 20, item 1).</summary>
+    public StepRole Entrypoint(string className, string binding) =>
+        Declare(new PlatformBinding(PlatformBindingKind.Entrypoint, className, binding),
+            $"the WorkerEntrypoint class \"{className}\" reached through the service binding \"{binding}\"");
+
+    private StepRole Declare(PlatformBinding binding, string step)
+    {
+        if (PlatformBindings.Problem([.. _bindings.Select(b => b.Binding)], binding) is { } problem) throw Error(step, problem);
+        _bindings.Add((binding, step));
         return StepRole.Arrange;
     }
 
@@ -81,9 +98,12 @@ public sealed class ScenarioBuilder
     {
         if (_source is null) throw new ScenarioDefinitionException("the scenario gives no program (step \"the worker program:\")");
         if (_plan is null) throw new ScenarioDefinitionException("the scenario has no action (a When step such as \"the test handler runs\")");
+        foreach (var (binding, step) in _bindings)
+            if (PlatformBindings.MissingClass(_source, binding) is { } missing) throw Error(step, missing);
         return new ScenarioProgram(scenarioId, _source, _plan, _compatibilityDate ?? ScenarioProgram.DefaultCompatibilityDate)
         {
             NamesDate = _compatibilityDate is not null,
+            Bindings = _bindings.Count == 0 ? [] : [.. _bindings.Select(b => b.Binding)],
         };
     }
 

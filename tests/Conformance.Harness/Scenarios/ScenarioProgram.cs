@@ -29,4 +29,7 @@ public sealed record ScenarioProgram(string Id, string Source, ScenarioPlan Plan
 
     /// <summary>Workerd compatibility flags this run adds by name (-CompatibilityFlags); the reference honours the same.</summary>
     public IReadOnlyList<string> CompatibilityFlags { get; init; } = [];
+
+    /// <summary>The classes of the program the platform reaches (Durable Objects, entrypoints), in declaration order (issue 20).</summary>
+    public IReadOnlyList<PlatformBinding> Bindings { get; init; } = [];
 }

@@ -42,6 +42,14 @@ public interface ITarget
     /// </summary>
     bool PinsTraces => true;
 
+    /// <summary>
+    /// The parts of the Workers platform this target provides (<see cref="Scenarios.Capabilities"/>, issue 20, item 3): workerd
+    /// and the reference provide them all; node, deno, bun and a command none, so a scenario needing one is NOT-APPLICABLE there.
+    /// </summary>
+    IReadOnlySet<string> Capabilities => NoCapabilities;
+
+    static IReadOnlySet<string> NoCapabilities { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Null when the target can run here; otherwise why not and how to fix it.</summary>
     Task<string?> CheckAvailabilityAsync(CancellationToken cancellationToken);
 

@@ -18,10 +18,22 @@ public sealed record ApplicabilityDecision(ScenarioProgram? Program, string? Not
 /// <item>A scenario tagged <c>@needs-flag:&lt;flag&gt;</c> is not applicable when the run's date leaves that flag off and the run does
 /// not add it by name.</item>
 /// <item>A scenario that names a date on which a date-gated flag is off is not applicable when the run adds that flag by name.</item>
+/// <item>A scenario that needs a capability (<see cref="Capabilities"/>: a declared Durable Object or entrypoint, a <c>@needs:</c>
+/// tag) the target does not provide is not applicable, naming what the target lacks (issue 20, item 3).</item>
 /// </list>
 /// </summary>
 public static class Applicability
 {
+    /// <param name="provided">The capabilities the run's target provides (<see cref="Targets.ITarget.Capabilities"/>).</param>
+    public static ApplicabilityDecision Decide(ScenarioProgram program, IEnumerable<string> tags, RunDates run, IReadOnlySet<string> provided)
+    {
+        tags = tags.ToArray();
+        var missing = Capabilities.NeededBy(program, tags).Where(c => !provided.Contains(c.Name)).ToArray();
+        if (missing.Length > 0)
+            return new(null, $"{string.Join("; ", missing.Select(c => c.Lacking))} on this target (the scenario needs {string.Join(", ", missing.Select(c => c.Name))})");
+        return Decide(program, tags, run);
+    }
+
     public static ApplicabilityDecision Decide(ScenarioProgram program, IEnumerable<string> tags, RunDates run)
     {
         var (needed, unknown) = DateGatedFlags.FromTags(tags);

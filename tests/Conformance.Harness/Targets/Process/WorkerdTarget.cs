@@ -15,6 +15,9 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
 
     internal VersionedRelease? Release => release;
 
+    /// <summary>The Workers platform itself (issue 20, item 3).</summary>
+    public IReadOnlySet<string> Capabilities => Scenarios.Capabilities.WorkersPlatform;
+
     private string Binary => release?.Binary ?? Executables.Pinned(RepositoryRoot, PinnedBinary);
 
     protected override Task<string?> ProbeAsync(CancellationToken cancellationToken) =>
@@ -39,7 +42,7 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
     protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         var config = Path.Combine(folder, ProgramFiles.Config);
-        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service));
+        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service, program.Bindings));
         return new ProcessSpec(Binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment);
     }
 

@@ -16,6 +16,9 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
 
     public string Name => TargetName;
 
+    /// <summary>The platform's boundaries the reference implements (issue 20, item 4; reference-impl WorkerRuntime.Platform.cs).</summary>
+    public IReadOnlySet<string> Capabilities => Scenarios.Capabilities.ReferenceHost;
+
     public int MaxParallelism { get; } = maxParallelism ?? Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Characters of standard output one run may write (default: the process targets' cap, 16 M).</summary>
@@ -37,6 +40,7 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         {
             CompatibilityDate = program.CompatibilityDate,
             CompatibilityFlagNames = program.CompatibilityFlags,
+            PlatformBindings = [.. program.Bindings.Select(b => new WorkerPlatformBinding(b.Kind == PlatformBindingKind.DurableObject, b.ClassName, b.Binding))],
             WallClockTimeout = timeout,
             Stdout = text =>
             {
@@ -48,7 +52,7 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
         WorkerRunResult result;
         try
         {
-            result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModule), options, overflow.Token);
+            result = WorkerHost.Run(WorkerSource.FromModules(driver.ModulesFor(program), DriverFiles.EntryModuleOf(program)), options, overflow.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

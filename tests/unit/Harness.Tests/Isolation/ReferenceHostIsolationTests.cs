@@ -104,6 +104,8 @@ public sealed class ReferenceHostIsolationTests
                   try { const r = await fetch('http://127.0.0.1:{{port}}/'); console.log('fetched', r.status); } catch (e) { console.log('fetch rejected'); }
                 }
                 try { await import('cloudflare:sockets'); console.log('sockets imported'); } catch (e) { console.log('sockets import failed'); }
+                // The reference's WebSocket is one end of a WebSocketPair (issue 20): it cannot be constructed to dial out.
+                try { new WebSocket('ws://127.0.0.1:{{port}}/'); console.log('websocket made'); } catch (e) { console.log('websocket refused'); }
                 try { await import('node:net'); console.log('net imported'); } catch (e) { console.log('net import failed'); }
                 const self = await env.SELF.fetch('http://conformance.test/self');
                 console.log('SELF', self.status, await self.text());
@@ -116,6 +118,7 @@ public sealed class ReferenceHostIsolationTests
         Assert.DoesNotContain(run.Out, l => l.StartsWith("fetched", StringComparison.Ordinal) || l.EndsWith(" imported", StringComparison.Ordinal));
         Assert.Contains("connect undefined", run.Out[0]);
         Assert.Contains("sockets import failed", run.Out);
+        Assert.Contains("websocket refused", run.Out);
         Assert.Contains("net import failed", run.Out);
         Assert.Equal("SELF 200 mine", run.Out[^1]);
         // Whatever fetch is, nothing reached the listener.

@@ -6,8 +6,8 @@ namespace Harness.Tests.Site;
 /// <summary>
 /// The living-documentation site as a reader sees it: rendered from <c>file://</c> by headless Chromium over a small real run
 /// (<see cref="SiteRunFixture"/>). A requirement's clause text, a scenario's expected trace, node's FAIL with its diff and its
-/// known-failure reason, and matrix cell links that land on anchors that exist; a screenshot of the overview is kept in
-/// reports/site-test/site-screenshot.png. Skips without Chromium, fails under CI without it (<see cref="Chromium"/>).
+/// known-failure reason, matrix cell links that land on anchors that exist, and the Workers boundaries page (issue 20, item 5);
+/// screenshots of the overview and of that page are kept in reports/site-test/. Skips without Chromium, fails under CI without it (<see cref="Chromium"/>).
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class SiteBrowserTests(SiteRunFixture site)
@@ -69,6 +69,36 @@ public sealed class SiteBrowserTests(SiteRunFixture site)
         await Chromium.ScreenshotAsync(browser, site.Index, png, 2000, Cancel);
         var bytes = File.ReadAllBytes(png);
         Assert.True(bytes.Length > 10_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', $"{png} is not a rendered PNG ({bytes.Length} bytes)");
+    }
+
+    [Fact]
+    public async Task The_Workers_boundaries_page_shows_each_rows_frame_program_trace_and_what_a_target_lacks()
+    {
+        var browser = Chromium.Require();
+        var row = site.BoundaryRow;
+        var doms = await Task.WhenAll(new[] { site.Index, PageFile("site/boundaries.html") }.Select(p => Chromium.DumpDomAsync(browser, p, Cancel)));
+        var (index, page) = (doms[0], doms[1]);
+        Assert.Contains("site/boundaries.html", DomText.Hrefs(DomText.Element(index, "boundaries-link", "a")).Single());
+
+        var section = DomText.Element(page, "s-" + row.Key[(row.Key.LastIndexOf('/') + 1)..], "section");
+        var text = DomText.Text(section);
+        // The expected trace is the verified snapshot, line for line; the program and the clause of its requirement are shown.
+        Assert.Contains(string.Join("\n", TraceText.Read(row.VerifiedPath)), text);
+        Assert.Contains("export class", text);
+        var requirement = row.Tags.Requirements.First();
+        Assert.Contains(DomText.Squash(site.Spec.Entries[requirement].Replace("`", "").Split('\n')[0]), DomText.Squash(text.Replace("`", "")));
+        // The reference runs it and passes; node lacks the capability and says so.
+        var cells = section.Split("<tr class=\"result\"").Skip(1).ToDictionary(r => r[(r.IndexOf("data-target=\"", StringComparison.Ordinal) + 13)..].Split('"')[0], DomText.Text);
+        Assert.Contains("PASS", cells["reference"]);
+        Assert.Contains("NOT-APPLICABLE", cells["node"]);
+        Assert.Contains("no Durable Objects", cells["node"]);
+        // Its link to the feature page lands on the row's section there.
+        var featureLink = DomText.Hrefs(section).First(h => h.Contains("features/", StringComparison.Ordinal));
+        var featureDom = await Chromium.DumpDomAsync(browser, PageFile("site/" + featureLink[..featureLink.IndexOf('#')]), Cancel);
+        Assert.Contains(featureLink[(featureLink.IndexOf('#') + 1)..], DomText.Ids(featureDom));
+        var png = Path.Combine(site.SiteRoot, "boundaries-screenshot.png");
+        await Chromium.ScreenshotAsync(browser, PageFile("site/boundaries.html"), png, 2000, Cancel);
+        Assert.True(File.ReadAllBytes(png).Length > 10_000, $"{png} is not a rendered page");
     }
 
     /// <summary>The first quoted line (<c>&gt; …</c>) of a requirement's entry that is not a code fence, or null.</summary>

@@ -11,7 +11,7 @@ namespace Harness.Tests.Site;
 /// A small real run, then the site over it: the repository's spec and features, the reference target and the pinned Node 20
 /// (<c>node</c>) on a selection chosen from the data, not named here: every row of the feature holding the first FAIL that
 /// targets/expectations/node.txt pins (so node really fails it, with a diff, as a listed known failure), plus the first row of
-/// the first propagation-matrix outline. The site is written by the report tool's own verb (<c>site --out</c>) into
+/// the first propagation-matrix outline, and the first Durable Object row of features/boundaries/ (issue 20, item 5). The site is written by the report tool's own verb (<c>site --out</c>) into
 /// <c>reports/site-test/</c>, kept with the reports beside the browser test's screenshot.
 /// </summary>
 public sealed class SiteRunFixture : IAsyncLifetime
@@ -24,6 +24,8 @@ public sealed class SiteRunFixture : IAsyncLifetime
     /// <summary>node's listed known failure: the row and its list entry.</summary>
     public (ScenarioEntry Entry, KnownFailure Listed) NodeFailure { get; private set; }
     public IReadOnlyList<ScenarioEntry> Selection { get; private set; } = [];
+    /// <summary>The first row of features/boundaries/ that declares a Durable Object: the reference runs it, node lacks the capability.</summary>
+    public ScenarioEntry BoundaryRow { get; private set; } = null!;
     public string SiteOutput { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
@@ -36,7 +38,9 @@ public sealed class SiteRunFixture : IAsyncLifetime
         var failing = Catalog.Entries.First(e => e.Id == listed.ScenarioId);
         NodeFailure = (failing, listed);
         var matrixRow = Catalog.Entries.First(e => e.Pickle?.AstNodeIds.Count > 1 && e.Feature.RelativePath.StartsWith("matrix/", StringComparison.Ordinal));
-        Selection = [.. Catalog.Entries.Where(e => e.Feature == failing.Feature).Take(8).Append(failing).Append(matrixRow).Distinct()];
+        BoundaryRow = Catalog.Entries.First(e => e.Feature.RelativePath.StartsWith("boundaries/", StringComparison.Ordinal)
+            && e.Pickle?.Steps.Any(s => s.Text.StartsWith("the Durable Object class", StringComparison.Ordinal)) == true);
+        Selection = [.. Catalog.Entries.Where(e => e.Feature == failing.Feature).Take(8).Append(failing).Append(BoundaryRow).Append(matrixRow).Distinct()];
 
         if (Directory.Exists(SiteRoot)) Directory.Delete(SiteRoot, recursive: true);
         foreach (var target in new[] { "reference", "node" }) await RunAsync(target);

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Conformance.Harness.Scenarios;
+using Conformance.Harness.Targets;
+using Conformance.Harness.Targets.Process;
+using static Harness.Tests.Process.ProcessTargetFixture;
+
+namespace Harness.Tests.Boundaries;
+
+/// <summary>
+/// Issue 20, item 1: programs that declare Durable Objects and entrypoints still batch (TF-1b): two programs declaring the same
+/// class and binding names share one `workerd test`, each reaching its own object and entrypoint, with its single-run trace.
+/// </summary>
+public sealed class WorkerdBoundaryBatchTests
+{
+    private static ScenarioProgram Declaring(string name) =>
+        new(name, $$"""
+            import { DurableObject, WorkerEntrypoint } from 'cloudflare:workers';
+            export class Counter extends DurableObject {
+              bump() { this.n = (this.n ?? 0) + 1; return `{{name}} object ${this.n}`; }
+            }
+            export class Greeter extends WorkerEntrypoint { greet() { return '{{name}} entrypoint'; } }
+            export default {
+              async test(controller, env) {
+                const stub = env.COUNTER.get(env.COUNTER.idFromName('shared name'));
+                console.log(await stub.bump(), await env.GREETER.greet());
+              },
+            };
+            """, ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate)
+        {
+            Bindings = [new(PlatformBindingKind.DurableObject, "Counter", "COUNTER"), new(PlatformBindingKind.Entrypoint, "Greeter", "GREETER")],
+        };
+
+    [Fact]
+    public async Task Programs_declaring_the_same_classes_batch_each_with_its_own_objects()
+    {
+        var target = await AvailableAsync("workerd");
+        ScenarioProgram[] programs = [Declaring("a"), Declaring("b")];
+        var alone = new ConcurrentBag<string>();
+        var batch = new WorkerdBatchRun(Executables.Pinned(Root, WorkerdTarget.PinnedBinary), DriverFiles.FromRepository(), ProcessTargetOptions.Default,
+            (program, t, ct) => { alone.Add(program.Id); return target.RunAsync(program, t, ct); });
+        var runs = await batch.RunAsync(programs, Generous, TestContext.Current.CancellationToken);
+        Assert.Empty(alone);
+        foreach (var (run, name) in runs.Zip(["a", "b"]))
+            Assert.Equal([$"log: \"{name} object 1\" \"{name} entrypoint\"", "end", ExitLine.Ok], run.Trace);
+        var single = await target.RunAsync(programs[0], Generous, TestContext.Current.CancellationToken);
+        Assert.Equal(runs[0].Trace, single.Trace);
+    }
+}
