@@ -92,14 +92,16 @@ public sealed class CompatVerbTests : IDisposable
     }
 
     [Fact]
-    public void The_repository_s_compat_file_validates_and_covers_every_runtime_key()
+    public void The_repository_s_compat_file_validates_names_only_current_entries_and_covers_every_runtime_key()
     {
         var file = Path.Combine(Root, "docs", "compat", "async-local-storage.json");
         var text = File.ReadAllText(file);
         Assert.Equal("", CompatSchema.Errors(text));
         var data = JsonNode.Parse(text)!;
-        var entries = data["api"]![CompatData.Root]!.AsObject().SelectMany(g => g.Value!.AsObject()).ToArray();
-        Assert.Equal(CompatData.Entries(Root).Count, entries.Length);
+        var entries = data["api"]![CompatData.Root]!.AsObject().SelectMany(g => g.Value!.AsObject().Select(e => (Group: g.Key, e.Key, e.Value))).ToArray();
+        // Every entry is a requirement or family the repository still has (the file is of the runs' day: a newer id has none yet).
+        var current = CompatData.Entries(Root).Select(e => (e.Group, e.Name)).ToHashSet();
+        Assert.All(entries, e => Assert.Contains((e.Group, e.Key), current));
         foreach (var runtime in RuntimeFamily.All.Select(f => f.Name))
             Assert.Contains(entries, e => e.Value!["__compat"]!["support"]![runtime] is not null);
     }
