@@ -101,7 +101,10 @@ param(
     # Run the selection on each -Target <runtime>@<version>; record docs/history.json, write docs/history.md (scripts/run-conformance/History.ps1).
     [switch] $History,
     # The newest npm release of each pinned target's line against its pin (scripts/run-conformance/Watch.ps1); exit 1 on a change.
-    [switch] $Watch
+    [switch] $Watch,
+    # Also write compatibility data in the browser-compat-data shape to this file from the run's report folders (with -History,
+    # the releases' folders): `Conformance.Cli compat`, docs/compat.md; the reference is left out. Exit 1 when it cannot be written.
+    [string] $Compat = ''
 )
 
 $ErrorActionPreference = 'Stop'

@@ -17,5 +17,7 @@ function Invoke-History([string[]] $targets) {
     $historyArgs = @('history', '--releases', ($targets -join ','), '--report-dir', (Join-Path $reportRoot 'history'), '--command', $command)
     if ($testFilter) { $historyArgs += @('--filter', $testFilter) }
     dotnet $reportsDll @historyArgs | Out-Host
-    $LASTEXITCODE
+    $exit = $LASTEXITCODE
+    if ($Compat -and -not (Write-CompatData @(Join-Path $reportRoot 'history'))) { return [Math]::Max($exit, 1) }
+    $exit
 }

@@ -49,6 +49,8 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
         if ($LASTEXITCODE -eq 0) { $site | Out-Host }
         else { $siteFailed = $true; $site | ForEach-Object { Write-Host $_ -ForegroundColor Red } }
     }
+    $compatFailed = $false
+    if ($Compat -and $script:reportDirs.Count -gt 0 -and $whole) { $compatFailed = -not (Write-CompatData @($script:reportDirs)) }
     $skipsExplained = if ($script:reportDirs.Count -gt 0) { Show-SkipBreakdown } else { $true }
     Write-Host ("wall time: {0:0.0} s{1}" -f $seconds, $(if ($Parallel) { ' (targets in parallel)' } else { '' }))
 
@@ -78,6 +80,10 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
         Write-Host "the run failed outside the scenarios' results (the RUN FAILURE lines above): $($script:runFailures -join ', ')" -ForegroundColor Red
         exit 1
     }
+    if ($compatFailed) {
+        Write-Host "the compatibility data could not be written to $Compat (see above)" -ForegroundColor Red
+        exit 1
+    }
     if ($siteFailed) {
         Write-Host 'the living-documentation site could not be written (see above)' -ForegroundColor Red
         exit 1
@@ -88,4 +94,12 @@ function Exit-Run([string[]] $targets, [double] $seconds) {
     }
     Write-Host 'every result is as expected' -ForegroundColor Green
     exit 0
+}
+
+# -Compat: `Conformance.Cli compat` over the given report folders (docs/compat.md); true when written.
+function Write-CompatData([string[]] $dirs) {
+    $output = @(dotnet $reportsDll compat --out $Compat @dirs 2>&1)
+    $written = $LASTEXITCODE -eq 0
+    $output | ForEach-Object { if ($written) { Write-Host $_ } else { Write-Host $_ -ForegroundColor Red } }
+    $written
 }

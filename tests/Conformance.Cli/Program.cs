@@ -50,6 +50,10 @@ using Conformance.Harness.Targets.Versions;
 //   merge --out <dir> <shard report dir>...              join the shard report folders of one or many targets into <dir>/<target>/
 //                                                         and write the site over them (Merge/MergeVerb.cs, issue 21 item 2);
 //                                                         exit 0, 2: a shard missing, unfinished, overlapping, or targets mixed up
+//   compat --out <file> [--as <target>=<runtime>@<version>]... <report dir>...
+//                                                         the compatibility data in the browser-compat-data shape, one entry per
+//                                                         requirement and propagation family (Compat/CompatVerb.cs, docs/compat.md,
+//                                                         issue 21 item 4); exit 0, 2: a folder missing, empty or of an unknown target
 //   filter <expression>                                   exit 0: a `dotnet test --filter` VSTest accepts; 2: why not (issue 18, item 2)
 const string Usage = """
     usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
@@ -63,6 +67,7 @@ const string Usage = """
            Conformance.Cli console [--max-blocks N] <report dir or results.jsonl>...
            Conformance.Cli site --out <dir> <report dir>...
            Conformance.Cli merge --out <dir> <shard report dir>...
+           Conformance.Cli compat --out <file> [--as <target>=<runtime>@<version>]... <report dir, results.jsonl, or folder of report dirs>...
            Conformance.Cli filter <expression>
            Conformance.Cli ended <report dir>
            Conformance.Cli incomplete --reason <text> <report dir>
@@ -90,6 +95,7 @@ return args switch
     ["console", .. var rest] => Conformance.Cli.ConsoleVerbs.Report(rest, Fail),
     ["site", .. var rest] => Conformance.Cli.Site.SiteVerb.Run(rest, Fail),
     ["merge", .. var rest] => Conformance.Cli.Merge.MergeVerb.Run(rest, Fail),
+    ["compat", .. var rest] => Conformance.Cli.Compat.CompatVerb.Run(rest, Fail),
     ["bisect", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.BisectAsync(rest, RepositoryRoot.Find(), Fail),
     ["history", .. var rest] => await Conformance.Cli.Releases.ReleaseVerbs.HistoryAsync(rest, RepositoryRoot.Find(), Fail),
     ["watch", .. var rest] => await Conformance.Cli.Releases.WatchVerb.RunAsync(rest, RepositoryRoot.Find(), Fail),

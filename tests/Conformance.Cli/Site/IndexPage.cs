@@ -14,6 +14,9 @@ public static class IndexPage
     /// <summary>The JSON Schema of a results.jsonl row, in the repository (spec/schema/).</summary>
     public const string ResultsContractPath = "spec/schema/results-row.v2.schema.json";
 
+    /// <summary>The compatibility data the compat verb wrote for the pinned targets and a history (docs/compat.md, issue 21 item 4).</summary>
+    public const string CompatDataPath = "docs/compat/async-local-storage.json";
+
     private static readonly string[] Statuses = ["PASS", "FAIL", "TIMEOUT", "CRASH", "ERROR", "SKIP", "NOT-APPLICABLE"];
 
     public static string Render(SiteData data, string siteRoot)
@@ -48,10 +51,22 @@ public static class IndexPage
             .Append("A known failure is listed in targets/expectations/&lt;target&gt;.txt with its reason; unexpected results fail a run. ")
             .Append($"Each row of results.jsonl follows the <a href=\"{FileHref(page, siteRoot, Path.Combine(data.RepositoryRoot, ResultsContractPath))}\">results contract</a> ")
             .Append("(JSON Schema, versioned with the trace format; issue 21, item 3).</p>\n");
+        CompatLinks(body, data, page, siteRoot);
 
         RequirementTableSection(body, data, page);
         FeatureTable(body, data, page);
         return Page(page, "Workers AsyncLocalStorage conformance", body.ToString());
+    }
+
+    /// <summary>The repository's compatibility data and its schema, when the repository has them (a packaged tool may not).</summary>
+    private static void CompatLinks(StringBuilder body, SiteData data, string page, string siteRoot)
+    {
+        var file = Path.Combine(data.RepositoryRoot, CompatDataPath);
+        var schema = Path.Combine(data.RepositoryRoot, Conformance.Harness.Compat.CompatData.SchemaPath);
+        if (!File.Exists(file) || !File.Exists(schema)) return;
+        body.Append($"<p class=\"muted\">Compatibility data in the browser-compat-data shape, one entry per requirement and propagation family ")
+            .Append($"for workerd, node, deno and bun: <a href=\"{FileHref(page, siteRoot, file)}\">{E(CompatDataPath)}</a>, ")
+            .Append($"following <a href=\"{FileHref(page, siteRoot, schema)}\">its schema</a> (docs/compat.md; issue 21, item 4).</p>\n");
     }
 
     private static void RequirementTableSection(StringBuilder body, SiteData data, string page)

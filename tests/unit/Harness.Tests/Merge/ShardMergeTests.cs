@@ -34,7 +34,7 @@ public sealed class ShardMergeTests(ShardRunFixture run) : IClassFixture<ShardRu
         Assert.Equal(0, CliTool.Run("ended", merged).Exit);
         foreach (var folder in run.ShardFolders.Append(run.Whole).Append(merged)) Schema.ResultsContract.AssertResults(Path.Combine(folder, ResultsJournal.FileName));
         var index = File.ReadAllText(Path.Combine(output, "index.html"));
-        var contract = Assert.Single(Harness.Tests.Site.DomText.Hrefs(index), h => h.EndsWith(".schema.json", StringComparison.Ordinal));
+        var contract = Assert.Single(Harness.Tests.Site.DomText.Hrefs(index), h => h.EndsWith(Schema.ResultsContract.RowSchema, StringComparison.Ordinal));
         Assert.True(File.Exists(Path.GetFullPath(Path.Combine(output, contract))), $"the site's results-contract link {contract} lands on no file");
     }
 
