@@ -35,6 +35,7 @@ internal sealed class WatchFlagFinding(string repositoryRoot, string reportRoot,
                 $"{(suspects.Count == 0 ? "none" : string.Join(", ", suspects))})");
             var finding = await finder.FindAsync(change.Before, change.After, onAtDate, suspects, runDate, baselineDate);
             log($"watch: {change.ScenarioId}: {finding}");
+            foreach (var step in finding.Probes) log($"watch:   probe {step}");
             found.Add(change with { Finding = finding });
         }
         return found;
