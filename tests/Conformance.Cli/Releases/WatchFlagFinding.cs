@@ -43,15 +43,11 @@ internal sealed class WatchFlagFinding(string repositoryRoot, string reportRoot,
 
     private async Task<ObservedOutcome> RunOneAsync(string scenarioId, string release, string date, IReadOnlyList<string> flags, string dir)
     {
-        var runner = new SuiteReleaseRunner(repositoryRoot, dir, $"ScenarioId={EscapeFilterValue(scenarioId)}", r => $"workerd@{r}", _ => date, cache, _ => { })
+        var runner = new SuiteReleaseRunner(repositoryRoot, dir, ReleaseWatch.ScenarioFilter(scenarioId), r => $"workerd@{r}", _ => date, cache, _ => { })
         { CompatibilityFlags = flags };
         var run = await runner.RunAsync(release, CancellationToken.None);
         return run.Started ? run.OutcomeOf(scenarioId) : new ObservedOutcome("NOT-STARTED", null);
     }
-
-    /// <summary>A value in VSTest's filter grammar: its special characters escaped with a backslash.</summary>
-    public static string EscapeFilterValue(string value) =>
-        string.Concat(value.Select(c => c is '\\' or '(' or ')' or '&' or '|' or '=' or '!' or '~' or ',' ? $"\\{c}" : c.ToString()));
 
     private async Task<(WorkerdFlags? Flags, string? Problem)> FlagsOfAsync(string release)
     {

@@ -40,6 +40,7 @@ public sealed class FlagFinder(Func<IReadOnlyList<DatedFlag>, Task<ObservedOutco
     int maxProbes = 40)
 {
     private readonly List<string> _probes = [];
+    private readonly Dictionary<string, ObservedOutcome> _seen = new(StringComparer.Ordinal);
 
     /// <param name="baseline">The scenario's outcome on the baseline (the pin's list, or the baseline release's run).</param>
     /// <param name="changed">Its outcome on the new release.</param>
@@ -49,6 +50,7 @@ public sealed class FlagFinder(Func<IReadOnlyList<DatedFlag>, Task<ObservedOutco
         IReadOnlyCollection<string> suspects, string newDate, string? baselineDate)
     {
         _probes.Clear();
+        _seen.Clear();
         var newlyRead = suspects.ToHashSet(StringComparer.Ordinal);
         FlagFinding Finding(FlagFindingKind kind, IReadOnlyList<DatedFlag> flags, string? date) => new(kind, flags, date, [.. _probes]) { NewlyRead = newlyRead };
 
@@ -62,24 +64,40 @@ public sealed class FlagFinder(Func<IReadOnlyList<DatedFlag>, Task<ObservedOutco
         var rest = onAtDate.Where(f => !newlyRead.Contains(f.Name)).ToList();
         foreach (var set in new[] { first, rest }.Where(s => s.Count > 0))
         {
-            var found = await SearchAsync(set, baseline, changed);
+            var found = await SearchAsync(set, [], baseline, changed);
             if (found is not null) return Finding(found.Count == 1 ? FlagFindingKind.Flag : FlagFindingKind.Combination, found, null);
             if (_probes.Count >= maxProbes) return Finding(FlagFindingKind.Undetermined, [], null);
         }
         return Finding(FlagFindingKind.None, onAtDate, newDate);
     }
 
-    /// <summary>The flags of <paramref name="set"/> whose turning off gives the baseline's outcome (one, or several none of whose halves does), else null.</summary>
-    private async Task<IReadOnlyList<DatedFlag>?> SearchAsync(IReadOnlyList<DatedFlag> set, ObservedOutcome baseline, ObservedOutcome changed)
+    /// <summary>
+    /// The flags of <paramref name="set"/> whose turning off (with <paramref name="alsoOff"/>) gives the baseline's outcome, else null:
+    /// one flag, or, when no half does alone, the part of each half the other needs (found with that half kept off).
+    /// </summary>
+    private async Task<IReadOnlyList<DatedFlag>?> SearchAsync(IReadOnlyList<DatedFlag> set, IReadOnlyList<DatedFlag> alsoOff, ObservedOutcome baseline,
+        ObservedOutcome changed)
     {
         if (_probes.Count >= maxProbes) return null;
-        var outcome = await probeFlagsOff(set);
-        _probes.Add($"off {Describe(set)}: {outcome}{(outcome.SameAs(baseline) ? " (the baseline's)" : outcome.SameAs(changed) ? " (the new release's)" : "")}");
+        var outcome = await ProbeAsync([.. alsoOff, .. set], baseline, changed);
         if (outcome.SameAs(changed) && !outcome.SameAs(baseline)) return null;
         if (set.Count == 1) return outcome.SameAs(baseline) ? set : null;
-        var half = set.Count / 2;
-        var found = await SearchAsync(set.Take(half).ToList(), baseline, changed) ?? await SearchAsync(set.Skip(half).ToList(), baseline, changed);
-        return found ?? (outcome.SameAs(baseline) ? set : null);
+        var (a, b) = (set.Take(set.Count / 2).ToList(), set.Skip(set.Count / 2).ToList());
+        if ((await SearchAsync(a, alsoOff, baseline, changed) ?? await SearchAsync(b, alsoOff, baseline, changed)) is { } alone) return alone;
+        if (!outcome.SameAs(baseline)) return null;
+        // Neither half alone: the flags of b needed with all of a off, then the flags of a needed with those off.
+        if (await SearchAsync(b, [.. alsoOff, .. a], baseline, changed) is not { } ofB) return set;
+        return await SearchAsync(a, [.. alsoOff, .. ofB], baseline, changed) is { } ofA ? [.. ofA, .. ofB] : set;
+    }
+
+    /// <summary>One run with these flags off; the same set is run once however often the search asks for it.</summary>
+    private async Task<ObservedOutcome> ProbeAsync(IReadOnlyList<DatedFlag> off, ObservedOutcome baseline, ObservedOutcome changed)
+    {
+        var key = string.Join(",", off.Select(f => f.Name).Order(StringComparer.Ordinal));
+        if (_seen.TryGetValue(key, out var known)) return known;
+        var outcome = _seen[key] = await probeFlagsOff(off);
+        _probes.Add($"off {Describe(off)}: {outcome}{(outcome.SameAs(baseline) ? " (the baseline's)" : outcome.SameAs(changed) ? " (the new release's)" : "")}");
+        return outcome;
     }
 
     private static string Describe(IReadOnlyList<DatedFlag> set) =>

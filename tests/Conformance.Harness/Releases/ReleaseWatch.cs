@@ -100,6 +100,10 @@ public static class ReleaseWatch
         return string.CompareOrdinal(newest, asked) < 0 ? newest : asked;
     }
 
+    /// <summary>The `dotnet test --filter` that selects one scenario (a flag finding's probe): VSTest's special characters escaped.</summary>
+    public static string ScenarioFilter(string scenarioId) =>
+        "ScenarioId=" + string.Concat(scenarioId.Select(c => c is '\\' or '(' or ')' or '&' or '|' or '=' or '!' or '~' or ',' ? $"\\{c}" : c.ToString()));
+
     /// <summary>The verified trace of a row's scenario, features/&lt;feature stem&gt;.&lt;scenario slug&gt;.verified.txt (null: none).</summary>
     public static IReadOnlyList<string>? VerifiedOf(string featuresRoot, ScenarioResult row)
     {
