@@ -83,11 +83,16 @@ public sealed class FlagFinderTests
     [Fact]
     public async Task Two_flags_needed_together_are_both_named_not_a_half_of_the_set()
     {
-        Task<ObservedOutcome> Both(IReadOnlyList<DatedFlag> off) =>
-            Task.FromResult(off.Any(f => f.Name == "flag_03") && off.Any(f => f.Name == "flag_60") ? Baseline : Changed);
+        var runs = new List<string>();
+        Task<ObservedOutcome> Both(IReadOnlyList<DatedFlag> off)
+        {
+            runs.Add(string.Join(",", off.Select(f => f.Name).Order()));
+            return Task.FromResult(off.Any(f => f.Name == "flag_03") && off.Any(f => f.Name == "flag_60") ? Baseline : Changed);
+        }
         var finding = await new FlagFinder(Both, NoDate).FindAsync(Baseline, Changed, OnAtDate, [], "2026-11-17", null);
         Assert.Equal(FlagFindingKind.Combination, finding.Kind);
         Assert.Equal(["flag_03", "flag_60"], finding.Flags.Select(f => f.Name).Order());
+        Assert.Equal(runs.Count, runs.Distinct().Count()); // the search asks again for sets it ran; each runs once
     }
 
     [Fact]
