@@ -16,9 +16,9 @@ internal sealed class WatchFlagFinding(string repositoryRoot, string reportRoot,
         string baselineRelease, string baselineDate)
     {
         if (changes.Count == 0) return changes;
-        var (newer, problem) = await FlagsOfAsync(release);
+        var (newer, problem) = await WorkerdFlagsVerb.ReadAsync(release, cache);
         if (newer is null) { log($"watch: flag finding skipped: {problem}"); return changes; }
-        var (older, olderProblem) = await FlagsOfAsync(baselineRelease);
+        var (older, olderProblem) = await WorkerdFlagsVerb.ReadAsync(baselineRelease, cache);
         if (older is null) log($"watch: no suspects from the baseline's binary: {olderProblem}");
         var readBefore = older?.Reads.Select(r => r.Flag).ToHashSet(StringComparer.Ordinal) ?? [];
         var suspects = older is null ? [] : newer.Reads.Select(r => r.Flag).Where(f => !readBefore.Contains(f)).Distinct().ToList();
@@ -47,13 +47,5 @@ internal sealed class WatchFlagFinding(string repositoryRoot, string reportRoot,
         { CompatibilityFlags = flags };
         var run = await runner.RunAsync(release, CancellationToken.None);
         return run.Started ? run.OutcomeOf(scenarioId) : new ObservedOutcome("NOT-STARTED", null);
-    }
-
-    private async Task<(WorkerdFlags? Flags, string? Problem)> FlagsOfAsync(string release)
-    {
-        if (RuntimeVersion.TryParse($"workerd@{release}", out var problem) is not { } version) return (null, problem);
-        var resolution = await cache.ResolveAsync(version, CancellationToken.None);
-        if (resolution.Kind != ResolutionKind.Ready || resolution.Binary is null) return (null, resolution.Message);
-        return (WorkerdFlags.FromStrings(WorkerdFlags.StringsOf(resolution.Binary)), null);
     }
 }
