@@ -100,8 +100,14 @@ param(
     [switch] $IncludePrereleases,
     # Run the selection on each -Target <runtime>@<version>; record docs/history.json, write docs/history.md (scripts/run-conformance/History.ps1).
     [switch] $History,
-    # The newest npm release of each pinned target's line against its pin (scripts/run-conformance/Watch.ps1); exit 1 on a change.
+    # The newest npm release of each pinned target's line against its pin (scripts/run-conformance/Watch.ps1); exit 1 when a
+    # status changed, 3 when only known failures' traces did.
     [switch] $Watch,
+    # With -Watch: compare with a run of these releases instead of the pins' lists, <runtime>@<release>[..<release>], comma separated
+    # (-Since workerd@1.20261117.1,bun@1.4.4: what changed from them to the newest of their lines).
+    [string[]] $Since = @(),
+    # With -Watch: no flag finding for changed workerd scenarios (it re-runs each changed scenario a few times).
+    [switch] $NoFlagFinding,
     # Also write compatibility data in the browser-compat-data shape to this file from the run's report folders (with -History,
     # the releases' folders): `Conformance.Cli compat`, docs/compat.md; the reference is left out. Exit 1 when it cannot be written.
     [string] $Compat = ''

@@ -114,6 +114,7 @@ function Assert-RunOptions($bound) {
             if ($why[$name][0]) { Write-Host "-Parallel cannot be combined with ${name}: $($why[$name][1]). Run without -Parallel." -ForegroundColor Red; exit 2 }
         }
     }
+    if (($Since.Count -gt 0 -or $NoFlagFinding) -and -not $Watch) { Write-Host "-Since and -NoFlagFinding go with -Watch" -ForegroundColor Red; exit 2 }
     if ($IncludePrereleases -and -not $Bisect) { Write-Host "-IncludePrereleases goes with -Bisect" -ForegroundColor Red; exit 2 }
     foreach ($mode in @(@('-Bisect', $Bisect), @('-History', $History))) {
         if (-not $mode[1]) { continue }

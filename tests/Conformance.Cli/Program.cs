@@ -37,9 +37,12 @@ using Conformance.Harness.Targets.Versions;
 //   history --releases <runtime>@<version>,... [--filter F] [--reuse] ...
 //                                                         the selection on each release; records docs/history.json and renders
 //                                                         docs/history.md from it (as tools/Conformance.Generate does)
-//   watch [--target <pinned target>]... [--filter F] [--compatibility-date D] [--report-dir D]
-//                                                         the newest release of each pinned target's line against the pin
-//                                                         (Releases/WatchVerb.cs); exit 0: nothing changed, 1: something did
+//   watch [--target <pinned target>]... [--since <runtime>@<release>[..<release>]]... [--filter F] [--compatibility-date D]
+//         [--report-dir D] [--no-flag-finding]
+//                                                         the newest release of each pinned target's line against the pin, or
+//                                                         against a run of the --since release, with a flag finding per changed
+//                                                         workerd scenario (Releases/WatchVerb.cs); exit 0: nothing changed,
+//                                                         1: a status changed, 3: only known failures' traces changed
 //   workerd-flags [--from <version or binary>] --to <version or binary>
 //                                                         the date-gated flags two workerd binaries carry and the flags their
 //                                                         bundled JavaScript reads, compared (Releases/WorkerdFlagsVerb.cs)
@@ -72,7 +75,7 @@ const string Usage = """
            Conformance.Cli ended <report dir>
            Conformance.Cli incomplete --reason <text> <report dir>
            Conformance.Cli bisect (--range <runtime>@<from>..<to> [--include-prereleases] | --target <t> --dates <from>..<to>) [--filter F] [--report-dir D]
-           Conformance.Cli watch [--target <pinned target>]... [--filter F] [--compatibility-date D] [--report-dir D]
+           Conformance.Cli watch [--target <pinned target>]... [--since <runtime>@<release>[..<release>]]... [--filter F] [--compatibility-date D] [--report-dir D] [--no-flag-finding]
            Conformance.Cli workerd-flags [--from <version or binary>] --to <version or binary>
            Conformance.Cli history --releases <runtime>@<version>,... [--filter F] [--selection T] [--command T] [--note T]... [--report-dir D] [--reuse]
     """;

@@ -17,6 +17,9 @@ namespace Conformance.Cli.Releases;
 internal sealed class SuiteReleaseRunner(string repositoryRoot, string reportRoot, string filter, Func<string, string> targetOf,
     Func<string, string?> dateOf, RuntimeCache cache, Action<string> log) : IReleaseRunner
 {
+    /// <summary>Compatibility flags every run adds by name (the watch's flag finding turns flags off with their disable names).</summary>
+    public IReadOnlyList<string> CompatibilityFlags { get; init; } = [];
+
     public string ReportDirectoryOf(string release) =>
         Path.Combine(reportRoot, ConformanceSettings.FileSafe(targetOf(release)) + (dateOf(release) is { } date ? "-" + date : ""));
 
@@ -40,6 +43,7 @@ internal sealed class SuiteReleaseRunner(string repositoryRoot, string reportRoo
             [ConformanceSettings.ReportDirVariable] = dir,
         };
         if (dateOf(release) is { } date) environment[ConformanceSettings.CompatibilityDateVariable] = date;
+        if (CompatibilityFlags.Count > 0) environment[ConformanceSettings.CompatibilityFlagsVariable] = string.Join(",", CompatibilityFlags);
         string[] arguments = ["test", Path.Combine(repositoryRoot, "tests/Conformance.Specs/Conformance.Specs.csproj"), "--no-build", "--nologo",
             "--logger", "console;verbosity=normal", .. filter.Length > 0 ? new[] { "--filter", filter } : []];
         var logFile = Path.Combine(dir, "dotnet-test.log");

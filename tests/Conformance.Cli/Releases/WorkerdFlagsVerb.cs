@@ -36,7 +36,8 @@ internal static class WorkerdFlagsVerb
         return 0;
     }
 
-    private static async Task<(WorkerdFlags? Flags, string? Problem)> ReadAsync(string release, RuntimeCache cache)
+    /// <summary>The flags of a release (installed into the runtime cache) or of a workerd binary at a path; else why not.</summary>
+    internal static async Task<(WorkerdFlags? Flags, string? Problem)> ReadAsync(string release, RuntimeCache cache)
     {
         if (File.Exists(release)) return (WorkerdFlags.FromStrings(WorkerdFlags.StringsOf(release)), null);
         if (RuntimeVersion.TryParse($"workerd@{release}", out var problem) is not { } version)

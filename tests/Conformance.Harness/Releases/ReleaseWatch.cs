@@ -6,57 +6,6 @@ using Conformance.Harness.Targets.Versions;
 
 namespace Conformance.Harness.Releases;
 
-/// <summary>How a scenario's result on a newer release differs from its pin's (issue 22, item 1).</summary>
-public enum WatchChangeKind { NewFailure, NewPass, ChangedFailure }
-
-/// <summary>One changed scenario: the pin's outcome, the release's, and the diff between the two traces.</summary>
-public sealed record WatchChange(string ScenarioId, WatchChangeKind Kind, string Before, string After, string Diff)
-{
-    public string KindText => Kind switch
-    {
-        WatchChangeKind.NewFailure => "new failure",
-        WatchChangeKind.NewPass => "new pass",
-        _ => "changed failure",
-    };
-}
-
-/// <summary>
-/// The watch's verdict for one pinned target: the newest release of its line and what changed there against the pin, or
-/// that npm has nothing newer, or why the release could not be run.
-/// </summary>
-public sealed record WatchVerdict(PinnedTarget Pin, string? Release, string? CompatibilityDate, IReadOnlyList<WatchChange> Changes,
-    int Scenarios, string? Problem = null)
-{
-    /// <summary>Every release of the line newer than the pin, oldest first (the newest is the one run).</summary>
-    public IReadOnlyList<string> Newer { get; init; } = [];
-
-    /// <summary>Whether the watch reports something to act on: a changed scenario, or a release that did not run.</summary>
-    public bool Changed => Changes.Count > 0 || Problem is not null;
-
-    public static WatchVerdict NoNewerRelease(PinnedTarget pin) => new(pin, null, null, [], 0);
-
-    public static WatchVerdict DidNotRun(PinnedTarget pin, string release, string problem) => new(pin, release, null, [], 0, problem);
-
-    /// <summary>The verdict as text: one line, then a block per changed scenario with its diff.</summary>
-    public IEnumerable<string> Lines()
-    {
-        var pinned = $"{Pin.Name} (pin {Pin.Version.TargetName})";
-        if (Release is null) { yield return $"{pinned}: no release of its line newer than the pin"; yield break; }
-        var ran = $"{pinned}: {Pin.Version.Family.Name}@{Release}" + (CompatibilityDate is null ? "" : $", compatibility date {CompatibilityDate}")
-            + (Newer.Count > 1 ? $" (newest of {Newer.Count} newer: {string.Join(", ", Newer)})" : "");
-        if (Problem is not null) { yield return $"{ran}: did not run: {Problem}"; yield break; }
-        if (Changes.Count == 0) { yield return $"{ran}: same results as the pin ({Scenarios} scenarios)"; yield break; }
-        int Count(WatchChangeKind kind) => Changes.Count(c => c.Kind == kind);
-        yield return $"{ran}: {Changes.Count} of {Scenarios} scenarios changed: {Count(WatchChangeKind.NewFailure)} new failures, " +
-            $"{Count(WatchChangeKind.NewPass)} new passes, {Count(WatchChangeKind.ChangedFailure)} changed failures";
-        foreach (var change in Changes)
-        {
-            yield return $"  {change.KindText}: {change.ScenarioId}: {change.Before} -> {change.After}";
-            foreach (var line in change.Diff.TrimEnd('\n').Split('\n')) yield return "    " + line;
-        }
-    }
-}
-
 /// <summary>
 /// The release watch's logic (issue 22, item 1), free of npm and of runs so it is tested on recorded results: which release of a
 /// pinned target's line to run, and how its results differ from the pin's, which are its known-failure list (every listed
@@ -85,7 +34,7 @@ public static class ReleaseWatch
         Func<ScenarioResult, IReadOnlyList<string>?> verifiedOf)
     {
         var changes = new List<WatchChange>();
-        foreach (var row in rows.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var row in LastPerScenario(rows))
         {
             if (row.Status is "NOT-APPLICABLE" or "SKIP") continue;
             var entry = pinList.Find(row.Id);
@@ -94,7 +43,7 @@ public static class ReleaseWatch
             if (entry is null)
             {
                 if (after.Passes) continue;
-                changes.Add(new(row.Id, WatchChangeKind.NewFailure, "PASS", after.ToString(),
+                changes.Add(new(row.Id, WatchChangeKind.NewFailure, Pass, after,
                     SnapshotStore.Diff(verifiedOf(row), received, "verified (the pin passes)", "this release")));
                 continue;
             }
@@ -102,14 +51,58 @@ public static class ReleaseWatch
             if (before.SameAs(after) || (entry.Digest is null && before.Status == after.Status)) continue;
             var pinnedPath = pinList.TracePathOf(row.Id);
             IReadOnlyList<string>? pinned = File.Exists(pinnedPath) ? TraceText.Read(pinnedPath) : null;
-            changes.Add(after.Passes
-                ? new(row.Id, WatchChangeKind.NewPass, before.ToString(), "PASS",
-                    SnapshotStore.Diff(pinned, row.Trace ?? verifiedOf(row) ?? [], "pinned failing trace", "this release"))
-                : new(row.Id, WatchChangeKind.ChangedFailure, before.ToString(), after.ToString(),
-                    SnapshotStore.Diff(pinned, received, "pinned failing trace", "this release")));
+            changes.Add(new(row.Id, KindOf(before, after), before, after,
+                SnapshotStore.Diff(pinned, row.Trace ?? (after.Passes ? verifiedOf(row) : null) ?? [], "pinned failing trace", "this release")));
         }
         return changes;
     }
+
+    /// <summary>
+    /// The changes between two runs of the same selection (<c>--since</c>: the baseline release's run, then the newer release's):
+    /// every scenario whose status or, for a failure, trace differs. A scenario the baseline did not run is left out.
+    /// </summary>
+    public static IReadOnlyList<WatchChange> CompareRuns(IReadOnlyList<ScenarioResult> baselineRows, IReadOnlyList<ScenarioResult> rows,
+        string baselineName, Func<ScenarioResult, IReadOnlyList<string>?> verifiedOf)
+    {
+        var baseline = LastPerScenario(baselineRows).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var changes = new List<WatchChange>();
+        foreach (var row in LastPerScenario(rows))
+        {
+            if (!baseline.TryGetValue(row.Id, out var was)) continue;
+            var (before, after) = (ObservedOutcome.Of(was), ObservedOutcome.Of(row));
+            if (before.SameAs(after) || (before.Status == after.Status && before.Status is "NOT-APPLICABLE" or "SKIP")) continue;
+            IReadOnlyList<string> TraceOf(ScenarioResult r) => r.Trace ?? (r.Status == "PASS" ? verifiedOf(r) : null) ?? [];
+            changes.Add(new(row.Id, KindOf(before, after), before, after, SnapshotStore.Diff(TraceOf(was), TraceOf(row), baselineName, "this release")));
+        }
+        return changes;
+    }
+
+    private static readonly ObservedOutcome Pass = new("PASS", null);
+
+    private static WatchChangeKind KindOf(ObservedOutcome before, ObservedOutcome after) =>
+        before.Passes ? WatchChangeKind.NewFailure
+        : after.Passes ? WatchChangeKind.NewPass
+        : before.Status == after.Status ? WatchChangeKind.ChangedTrace
+        : WatchChangeKind.ChangedFailure;
+
+    private static IEnumerable<ScenarioResult> LastPerScenario(IEnumerable<ScenarioResult> rows) =>
+        rows.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(r => r.Id, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The date a workerd release runs the scenarios that name none at: the asked (or default) date, clamped to the release's
+    /// newest, which its version carries (1.20261117.1: 2026-11-17; CD-2).
+    /// </summary>
+    public static string WorkerdRunDate(string release, string asked)
+    {
+        var parts = release.Split('.');
+        if (parts.Length < 2 || parts[1].Length != 8) return asked;
+        var newest = $"{parts[1][..4]}-{parts[1][4..6]}-{parts[1][6..]}";
+        return string.CompareOrdinal(newest, asked) < 0 ? newest : asked;
+    }
+
+    /// <summary>The `dotnet test --filter` that selects one scenario (a flag finding's probe): VSTest's special characters escaped.</summary>
+    public static string ScenarioFilter(string scenarioId) =>
+        "ScenarioId=" + string.Concat(scenarioId.Select(c => c is '\\' or '(' or ')' or '&' or '|' or '=' or '!' or '~' or ',' ? $"\\{c}" : c.ToString()));
 
     /// <summary>The verified trace of a row's scenario, features/&lt;feature stem&gt;.&lt;scenario slug&gt;.verified.txt (null: none).</summary>
     public static IReadOnlyList<string>? VerifiedOf(string featuresRoot, ScenarioResult row)
@@ -119,6 +112,13 @@ public static class ReleaseWatch
         return File.Exists(path) ? TraceText.Read(path) : null;
     }
 
-    /// <summary>Exit code of the watch: 0 when nothing changed on any line, 1 when something did (or a release did not run).</summary>
-    public static int ExitCode(IEnumerable<WatchVerdict> verdicts) => verdicts.Any(v => v.Changed) ? 1 : 0;
+    /// <summary>
+    /// Exit code of the watch (docs/releases.md, "Exit codes"): 1 when a scenario changed status on any line or a release did not
+    /// run; else 3 when only known failures changed their traces; else 0. (2 is a usage error.)
+    /// </summary>
+    public static int ExitCode(IEnumerable<WatchVerdict> verdicts)
+    {
+        var all = verdicts.ToList();
+        return all.Any(v => v.StatusChanged) ? 1 : all.Any(v => v.OnlyTracesChanged) ? 3 : 0;
+    }
 }
