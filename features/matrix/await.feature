@@ -60,8 +60,9 @@ Feature: Propagation matrix: await
 
     @ALS-EXIT-2
     Examples: entered by exit in run
-      | entry       | position        | enter                                                    | create                        |
-      | exit in run | after one await | other.run('b', () => als.run('a', () => als.exit(body))) | await null; await operation() |
+      | entry       | position                   | enter                                                    | create                                                   |
+      | exit in run | after one await            | other.run('b', () => als.run('a', () => als.exit(body))) | await null; await operation()                            |
+      | exit in run | in a nested async function | other.run('b', () => als.run('a', () => als.exit(body))) | await (async () => { await null; await operation(); })() |
 
     @ALS-BIND-1
     Examples: entered by AsyncLocalStorage.bind
@@ -96,6 +97,7 @@ Feature: Propagation matrix: await
     Examples: entered by a request
       | entry     | position        | enter                                                                                         | create                        |
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
+      | a request | synchronously   | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await operation()             |
 
   @ALS-RUN-3 @documented
   Scenario Outline: await of a promise, created <position>, entered by <entry>
@@ -171,6 +173,44 @@ Feature: Propagation matrix: await
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
 
   @ALS-RUN-3 @documented
+  Scenario Outline: await of a promise, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: await of a promise
+        await Promise.resolve('v');
+        log('after await promise');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |
+
+  @ALS-RUN-3 @documented
   Scenario Outline: await of a pending promise, created <position>, entered by <entry>
     Given the worker program:
       """js
@@ -213,6 +253,57 @@ Feature: Propagation matrix: await
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-EXIT-2 @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot
+      | entry    | position                                           | enter                                                                           | create                                                                |
+      | snapshot | after the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await (async () => { await null; await null; return operation(); })() |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: await of a pending promise, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: await of a pending promise
+        await new Promise((resolve) => scheduler.wait(1).then(resolve));
+        log('after await pending promise');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position                                           | enter                             | create                                                                |
+      | ctx.waitUntil | after the awaits of an async function returning it | ctx.waitUntil(als.run('a', body)) | await (async () => { await null; await null; return operation(); })() |
 
   @ALS-RUN-3 @documented
   Scenario Outline: await of a plain value, created <position>, entered by <entry>
@@ -257,3 +348,18 @@ Feature: Propagation matrix: await
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-SNAPSHOT-1 @ALS-BIND-1
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
+
+    @ALS-RUN-2
+    Examples: entered by nested run
+      | entry      | position      | enter                                                                           | create            |
+      | nested run | synchronously | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await operation() |
+
+    @AR-BIND-1
+    Examples: entered by resource bind
+      | entry         | position            | enter                                                                                 | create                                                                    |
+      | resource bind | in a timer callback | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |

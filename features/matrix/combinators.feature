@@ -85,8 +85,9 @@ Feature: Propagation matrix: Promise combinators
 
     @AR-STATIC-BIND-1
     Examples: entered by static AsyncResource.bind
-      | entry                     | position        | enter                                                                   | create                        |
-      | static AsyncResource.bind | after one await | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation() |
+      | entry                     | position             | enter                                                                   | create                                                                                               |
+      | static AsyncResource.bind | after one await      | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation()                                                                        |
+      | static AsyncResource.bind | after several awaits | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
 
     @AR-PURPOSE-1
     Examples: entered by resource subclass
@@ -170,6 +171,11 @@ Feature: Propagation matrix: Promise combinators
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
 
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position                   | enter                                                                                                                                                     | create                                                   |
+      | snapshot made inside ctx.waitUntil | in a nested async function | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await (async () => { await null; await operation(); })() |
+
   @ALS-RUN-3 @documented
   Scenario Outline: Promise.allSettled, created <position>, entered by <entry>
     Given the worker program:
@@ -213,6 +219,20 @@ Feature: Propagation matrix: Promise combinators
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-EXIT-2 @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside exit
+      | entry                     | position                   | enter                                                                                           | create                                                   |
+      | snapshot made inside exit | in a nested async function | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await (async () => { await null; await operation(); })() |
+
+    @ALS-RUN-2
+    Examples: entered by nested run
+      | entry      | position                                            | enter                                                                           | create                                                                             |
+      | nested run | before the awaits of an async function returning it | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await (async () => { const pending = operation(); await null; return pending; })() |
+
+    Examples: entered by a request
+      | entry     | position                                            | enter                                                                                         | create                                                                             |
+      | a request | before the awaits of an async function returning it | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await (async () => { const pending = operation(); await null; return pending; })() |
 
   @ALS-RUN-3 @documented
   Scenario Outline: Promise.race, created <position>, entered by <entry>
@@ -258,6 +278,52 @@ Feature: Propagation matrix: Promise combinators
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    @ALS-SNAPSHOT-1 @ALS-BIND-1
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position                   | enter                                                                                                           | create                                                   |
+      | bind made inside a snapshot's call | in a nested async function | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await (async () => { await null; await operation(); })() |
+
+    @ALS-EXIT-2
+    Examples: entered by exit in run
+      | entry       | position          | enter                                                    | create                                          |
+      | exit in run | in a then handler | other.run('b', () => als.run('a', () => als.exit(body))) | await Promise.resolve().then(() => operation()) |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: Promise.race, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: Promise.race
+        await Promise.race([Promise.resolve('a').then(() => log('input')), new Promise(() => {})]);
+        log('after race');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position             | enter                             | create                                                                                                                                                                                |
+      | ctx.waitUntil | in an event listener | ctx.waitUntil(als.run('a', body)) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
   @ALS-RUN-3 @documented
   Scenario Outline: Promise.any, created <position>, entered by <entry>
     Given the worker program:
@@ -301,3 +367,46 @@ Feature: Propagation matrix: Promise combinators
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot
+      | entry    | position             | enter                                                                           | create                                                                                                                                                                                |
+      | snapshot | in an event listener | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: Promise.any, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: Promise.any
+        await Promise.any([Promise.reject(new Error('x')), Promise.resolve('b').then(() => log('input'))]);
+        log('after any');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made at module top level
+      | entry                             | position                   | enter                                   | create                                                   |
+      | snapshot made at module top level | in a nested async function | als.run('caller', () => captured(body)) | await (async () => { await null; await operation(); })() |

@@ -67,8 +67,9 @@ Feature: Propagation matrix: a promise settled by another request
 
     @ALS-MULTI-1
     Examples: entered by two storages
-      | entry        | position        | enter                                    | create                        |
-      | two storages | after one await | als.run('a', () => other.run('b', body)) | await null; await operation() |
+      | entry        | position             | enter                                    | create                                                                                                                                                                                |
+      | two storages | after one await      | als.run('a', () => other.run('b', body)) | await null; await operation()                                                                                                                                                         |
+      | two storages | in an event listener | als.run('a', () => other.run('b', body)) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
     @ALS-EXIT-2
     Examples: entered by exit in run
@@ -82,8 +83,9 @@ Feature: Propagation matrix: a promise settled by another request
 
     @ALS-SNAPSHOT-1
     Examples: entered by snapshot
-      | entry    | position        | enter                                                                           | create                        |
-      | snapshot | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await null; await operation() |
+      | entry    | position             | enter                                                                           | create                                                                                               |
+      | snapshot | after one await      | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await null; await operation()                                                                        |
+      | snapshot | after several awaits | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
 
     @AR-RUNINSCOPE-1
     Examples: entered by runInAsyncScope
@@ -92,8 +94,9 @@ Feature: Propagation matrix: a promise settled by another request
 
     @AR-BIND-1
     Examples: entered by resource bind
-      | entry         | position        | enter                                                                                 | create                        |
-      | resource bind | after one await | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await null; await operation() |
+      | entry         | position                                            | enter                                                                                 | create                                                                             |
+      | resource bind | after one await                                     | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await null; await operation()                                                      |
+      | resource bind | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await (async () => { const pending = operation(); await null; return pending; })() |
 
     @AR-STATIC-BIND-1
     Examples: entered by static AsyncResource.bind
@@ -102,12 +105,23 @@ Feature: Propagation matrix: a promise settled by another request
 
     @AR-PURPOSE-1
     Examples: entered by resource subclass
-      | entry             | position        | enter                                                                         | create                        |
-      | resource subclass | after one await | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation() |
+      | entry             | position          | enter                                                                         | create                                          |
+      | resource subclass | after one await   | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation()                   |
+      | resource subclass | in a then handler | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await Promise.resolve().then(() => operation()) |
 
     Examples: entered by a request
       | entry     | position        | enter                                                                                         | create                        |
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
+
+    @ALS-EXIT-2 @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    @ALS-SNAPSHOT-1 @ALS-BIND-1
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
 
   @ALS-RUN-3 @documented
   Scenario Outline: a promise settled by another request, created <position>, entered by <entry>
@@ -154,5 +168,61 @@ Feature: Propagation matrix: a promise settled by another request
     Then the trace matches the verified snapshot
 
     Examples: entered by ctx.waitUntil
-      | entry         | position        | enter                             | create                        |
-      | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+      | entry         | position                                            | enter                             | create                                                                             |
+      | ctx.waitUntil | after one await                                     | ctx.waitUntil(als.run('a', body)) | await null; await operation()                                                      |
+      | ctx.waitUntil | before the awaits of an async function returning it | ctx.waitUntil(als.run('a', body)) | await (async () => { const pending = operation(); await null; return pending; })() |
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: a promise settled by another request, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let self;
+      let settleFromRequest = null;
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: a promise settled by another request
+        const settled = new Promise((resolve) => { settleFromRequest = resolve; });
+        const response = other.run('sender', () => self.fetch('http://matrix/settle'));
+        await settled.then(() => log('then of the settled promise'));
+        log('after settled');
+        log('response ' + await (await response).text());
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          self = env.SELF;
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          if (settleFromRequest) {
+            const settle = settleFromRequest;
+            settleFromRequest = null;
+            await als.run('settler', async () => { await null; log('settling'); settle(); });
+            return new Response('settled');
+          }
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |

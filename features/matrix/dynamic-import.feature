@@ -72,6 +72,7 @@ Feature: Propagation matrix: dynamic import()
     Examples: entered by snapshot
       | entry    | position        | enter                                                                           | create                        |
       | snapshot | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await null; await operation() |
+      | snapshot | synchronously   | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await operation()             |
 
     @AR-RUNINSCOPE-1
     Examples: entered by runInAsyncScope
@@ -90,12 +91,18 @@ Feature: Propagation matrix: dynamic import()
 
     @AR-PURPOSE-1
     Examples: entered by resource subclass
-      | entry             | position        | enter                                                                         | create                        |
-      | resource subclass | after one await | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation() |
+      | entry             | position                                           | enter                                                                         | create                                                                |
+      | resource subclass | after one await                                    | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation()                                         |
+      | resource subclass | after the awaits of an async function returning it | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await (async () => { await null; await null; return operation(); })() |
 
     Examples: entered by a request
       | entry     | position        | enter                                                                                         | create                        |
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
+
+    @ALS-SNAPSHOT-1 @ALS-BIND-1
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
 
   @ALS-RUN-3 @documented
   Scenario Outline: await import() of the program's own module, created <position>, entered by <entry>
@@ -132,6 +139,11 @@ Feature: Propagation matrix: dynamic import()
     Examples: entered by ctx.waitUntil
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
 
   @ALS-RUN-3 @documented
   Scenario Outline: then of import(), created <position>, entered by <entry>
@@ -176,3 +188,92 @@ Feature: Propagation matrix: dynamic import()
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-EXIT-2 @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    @ALS-MULTI-1
+    Examples: entered by two storages
+      | entry        | position            | enter                                    | create                                                                    |
+      | two storages | in a timer callback | als.run('a', () => other.run('b', body)) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
+
+    @AR-BIND-1
+    Examples: entered by resource bind
+      | entry         | position                   | enter                                                                                 | create                                                   |
+      | resource bind | in a nested async function | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await (async () => { await null; await operation(); })() |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: then of import(), created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: then of import()
+        await import('./program.mjs').then(() => log('import then'));
+        log('after import then');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: then of import(), created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: then of import()
+        await import('./program.mjs').then(() => log('import then'));
+        log('after import then');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position                   | enter                             | create                                                   |
+      | ctx.waitUntil | in a nested async function | ctx.waitUntil(als.run('a', body)) | await (async () => { await null; await operation(); })() |

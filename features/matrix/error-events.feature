@@ -65,8 +65,9 @@ Feature: Propagation matrix: the global error event of an uncaught throw
       | exit in run | after one await | other.run('b', () => als.run('a', () => als.exit(body))) | await null; await operation() |
 
     Examples: entered by AsyncLocalStorage.bind
-      | entry                  | position        | enter                                                                       | create                        |
-      | AsyncLocalStorage.bind | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation() |
+      | entry                  | position                                            | enter                                                                       | create                                                                             |
+      | AsyncLocalStorage.bind | after one await                                     | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation()                                                      |
+      | AsyncLocalStorage.bind | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await (async () => { const pending = operation(); await null; return pending; })() |
 
     Examples: entered by snapshot
       | entry    | position        | enter                                                                           | create                        |
@@ -132,6 +133,7 @@ Feature: Propagation matrix: the global error event of an uncaught throw
     Examples: entered by module top level
       | entry            | position        | enter              | create                        |
       | module top level | after one await | als.run('a', body) | await null; await operation() |
+      | module top level | synchronously   | als.run('a', body) | await operation()             |
 
   @OBS-MATRIX-ERROR-EVENT-1 @workerd-observed
   Scenario Outline: a throwing queueMicrotask callback, created <position>, entered by <entry>
@@ -172,6 +174,47 @@ Feature: Propagation matrix: the global error event of an uncaught throw
     Examples: entered by ctx.waitUntil
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+  @OBS-MATRIX-ERROR-EVENT-1 @workerd-observed
+  Scenario Outline: a throwing queueMicrotask callback, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reportedError = () => {};
+      addEventListener('error', (event) => { log('error event ' + event.error.name); reportedError(); });
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: a throwing queueMicrotask callback
+        const seen = new Promise((resolve) => { reportedError = resolve; });
+        queueMicrotask(() => { null.x; });
+        await seen;
+        log('after error event');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |
 
   @OBS-MATRIX-ERROR-EVENT-1 @workerd-observed
   Scenario Outline: a throwing EventTarget listener, created <position>, entered by <entry>
@@ -221,6 +264,54 @@ Feature: Propagation matrix: the global error event of an uncaught throw
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    Examples: entered by runInAsyncScope
+      | entry           | position          | enter                                                                                          | create                                          |
+      | runInAsyncScope | in a then handler | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | await Promise.resolve().then(() => operation()) |
+
+  @OBS-MATRIX-ERROR-EVENT-1 @workerd-observed
+  Scenario Outline: a throwing EventTarget listener, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reportedError = () => {};
+      addEventListener('error', (event) => { log('error event ' + event.error.name); reportedError(); });
+      async function operation() { // source: a throwing EventTarget listener
+        const seen = new Promise((resolve) => { reportedError = resolve; });
+        const target = new EventTarget(); target.addEventListener('ping', () => { null.x; }); target.dispatchEvent(new Event('ping'));
+        await seen;
+        log('after error event');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
+
   @OBS-MATRIX-ERROR-EVENT-1 @workerd-observed
   Scenario Outline: a throwing timer callback, created <position>, entered by <entry>
     Given the worker program:
@@ -267,3 +358,15 @@ Feature: Propagation matrix: the global error event of an uncaught throw
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
+
+    Examples: entered by two storages
+      | entry        | position             | enter                                    | create                                                                                               |
+      | two storages | after several awaits | als.run('a', () => other.run('b', body)) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
+    Examples: entered by static AsyncResource.bind
+      | entry                     | position             | enter                                                                   | create                                                                                                                                                                                |
+      | static AsyncResource.bind | in an event listener | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |

@@ -50,8 +50,9 @@ Feature: Propagation matrix: EventTarget and AbortSignal
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
     Examples: entered by nested run
-      | entry      | position        | enter                                                                           | create                        |
-      | nested run | after one await | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await null; await operation() |
+      | entry      | position            | enter                                                                           | create                                                                    |
+      | nested run | after one await     | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await null; await operation()                                             |
+      | nested run | in a timer callback | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
 
     Examples: entered by two storages
       | entry        | position        | enter                                    | create                        |
@@ -209,6 +210,14 @@ Feature: Propagation matrix: EventTarget and AbortSignal
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position          | enter                                                                                           | create                                          |
+      | snapshot made inside exit | in a then handler | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await Promise.resolve().then(() => operation()) |
+
+    Examples: entered by AsyncLocalStorage.bind
+      | entry                  | position      | enter                                                                       | create            |
+      | AsyncLocalStorage.bind | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await operation() |
+
   @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
   Scenario Outline: AbortController abort, created <position>, entered by <entry>
     Given the worker program:
@@ -254,6 +263,14 @@ Feature: Propagation matrix: EventTarget and AbortSignal
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position          | enter                                                                                                           | create                                          |
+      | bind made inside a snapshot's call | in a then handler | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await Promise.resolve().then(() => operation()) |
+
+    Examples: entered by runInAsyncScope
+      | entry           | position                   | enter                                                                                          | create                                                   |
+      | runInAsyncScope | in a nested async function | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | await (async () => { await null; await operation(); })() |
+
   @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
   Scenario Outline: AbortSignal.any, created <position>, entered by <entry>
     Given the worker program:
@@ -298,6 +315,48 @@ Feature: Propagation matrix: EventTarget and AbortSignal
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by static AsyncResource.bind
+      | entry                     | position                                           | enter                                                                   | create                                                                |
+      | static AsyncResource.bind | after the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await (async () => { await null; await null; return operation(); })() |
+
+  @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
+  Scenario Outline: AbortSignal.any, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: AbortSignal.any
+        const controller = new AbortController();
+        AbortSignal.any([controller.signal]).addEventListener('abort', () => log('any abort'));
+        controller.abort();
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position          | enter                                   | create                                          |
+      | snapshot made at module top level | in a then handler | als.run('caller', () => captured(body)) | await Promise.resolve().then(() => operation()) |
 
   @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
   Scenario Outline: AbortSignal.timeout, created <position>, entered by <entry>
@@ -345,3 +404,46 @@ Feature: Propagation matrix: EventTarget and AbortSignal
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by a request
+      | entry     | position            | enter                                                                                         | create                                                                    |
+      | a request | in a timer callback | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
+
+  @OBS-LISTENER-NOCAPTURE-1 @OBS-MATRIX-EVENTS-1 @workerd-observed
+  Scenario Outline: AbortSignal.timeout, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: AbortSignal.timeout
+        const signal = AbortSignal.timeout(1);
+        const aborted = new Promise((resolve) => signal.addEventListener('abort', () => { log('timeout abort'); resolve(); }));
+        await scheduler.wait(5);
+        await aborted;
+        log('after timeout abort');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position          | enter                                                                                                                                                     | create                                          |
+      | snapshot made inside ctx.waitUntil | in a then handler | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await Promise.resolve().then(() => operation()) |

@@ -78,8 +78,9 @@ Feature: Propagation matrix: generators and for await
       | resource bind | after one await | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await null; await operation() |
 
     Examples: entered by static AsyncResource.bind
-      | entry                     | position        | enter                                                                   | create                        |
-      | static AsyncResource.bind | after one await | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation() |
+      | entry                     | position                   | enter                                                                   | create                                                   |
+      | static AsyncResource.bind | after one await            | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation()                            |
+      | static AsyncResource.bind | in a nested async function | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await (async () => { await null; await operation(); })() |
 
     Examples: entered by resource subclass
       | entry             | position        | enter                                                                         | create                        |
@@ -164,6 +165,10 @@ Feature: Propagation matrix: generators and for await
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
 
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position                                            | enter                                                                                                                                                     | create                                                                             |
+      | snapshot made inside ctx.waitUntil | before the awaits of an async function returning it | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await (async () => { const pending = operation(); await null; return pending; })() |
+
   @OBS-ASYNCGEN-1 @OBS-MATRIX-GENERATOR-1 @workerd-observed
   Scenario Outline: next of an async generator, created <position>, entered by <entry>
     Given the worker program:
@@ -210,6 +215,18 @@ Feature: Propagation matrix: generators and for await
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position                                            | enter                                                                                           | create                                                                             |
+      | snapshot made inside exit | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await (async () => { const pending = operation(); await null; return pending; })() |
+
+    Examples: entered by nested run
+      | entry      | position                                           | enter                                                                           | create                                                                |
+      | nested run | after the awaits of an async function returning it | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await (async () => { await null; await null; return operation(); })() |
+
+    Examples: entered by a request
+      | entry     | position                                           | enter                                                                                         | create                                                                |
+      | a request | after the awaits of an async function returning it | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await (async () => { await null; await null; return operation(); })() |
+
   @OBS-ASYNCGEN-1 @OBS-MATRIX-GENERATOR-1 @workerd-observed
   Scenario Outline: for await over an async generator, created <position>, entered by <entry>
     Given the worker program:
@@ -255,6 +272,14 @@ Feature: Propagation matrix: generators and for await
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position                                            | enter                                                                                                           | create                                                                             |
+      | bind made inside a snapshot's call | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await (async () => { const pending = operation(); await null; return pending; })() |
+
+    Examples: entered by exit in run
+      | entry       | position            | enter                                                    | create                                                                    |
+      | exit in run | in a timer callback | other.run('b', () => als.run('a', () => als.exit(body))) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
+
   @OBS-ASYNCGEN-1 @OBS-MATRIX-GENERATOR-1 @workerd-observed
   Scenario Outline: for await over a sync iterable, created <position>, entered by <entry>
     Given the worker program:
@@ -299,3 +324,45 @@ Feature: Propagation matrix: generators and for await
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by runInAsyncScope
+      | entry           | position      | enter                                                                                          | create            |
+      | runInAsyncScope | synchronously | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | await operation() |
+
+  @OBS-ASYNCGEN-1 @OBS-MATRIX-GENERATOR-1 @workerd-observed
+  Scenario Outline: for await over a sync iterable, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      function* pair() { log('sync generator'); yield 1; yield 2; }
+      async function* steps() { log('async generator'); await null; log('async generator after await'); yield 1; }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: for await over a sync iterable
+        for await (const n of [Promise.resolve(1), 2]) log('for await value');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position                                            | enter                                   | create                                                                             |
+      | snapshot made at module top level | before the awaits of an async function returning it | als.run('caller', () => captured(body)) | await (async () => { const pending = operation(); await null; return pending; })() |

@@ -65,8 +65,9 @@ Feature: Propagation matrix: MessageChannel
       | exit in run | after one await | other.run('b', () => als.run('a', () => als.exit(body))) | await null; await operation() |
 
     Examples: entered by AsyncLocalStorage.bind
-      | entry                  | position        | enter                                                                       | create                        |
-      | AsyncLocalStorage.bind | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation() |
+      | entry                  | position                                           | enter                                                                       | create                                                                |
+      | AsyncLocalStorage.bind | after one await                                    | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation()                                         |
+      | AsyncLocalStorage.bind | after the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await (async () => { await null; await null; return operation(); })() |
 
     Examples: entered by snapshot
       | entry    | position        | enter                                                                           | create                        |
@@ -130,8 +131,9 @@ Feature: Propagation matrix: MessageChannel
     Then the trace matches the verified snapshot
 
     Examples: entered by module top level
-      | entry            | position        | enter              | create                        |
-      | module top level | after one await | als.run('a', body) | await null; await operation() |
+      | entry            | position                   | enter              | create                                                   |
+      | module top level | after one await            | als.run('a', body) | await null; await operation()                            |
+      | module top level | in a nested async function | als.run('a', body) | await (async () => { await null; await operation(); })() |
 
   @OBS-MATRIX-MESSAGE-CHANNEL-1 @workerd-observed
   Scenario Outline: onmessage, posted here, created <position>, entered by <entry>
@@ -172,6 +174,47 @@ Feature: Propagation matrix: MessageChannel
     Examples: entered by ctx.waitUntil
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+  @OBS-MATRIX-MESSAGE-CHANNEL-1 @workerd-observed
+  Scenario Outline: onmessage, posted here, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: onmessage, posted here
+        const { port1, port2 } = new MessageChannel();
+        await new Promise((resolve) => {
+          port1.onmessage = () => { log('onmessage'); resolve(); };
+          port2.postMessage('ping');
+        });
+        log('after message');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |
 
   @OBS-MATRIX-MESSAGE-CHANNEL-1 @workerd-observed
   Scenario Outline: onmessage, posted from another run, created <position>, entered by <entry>
@@ -221,6 +264,54 @@ Feature: Propagation matrix: MessageChannel
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    Examples: entered by runInAsyncScope
+      | entry           | position            | enter                                                                                          | create                                                                    |
+      | runInAsyncScope | in a timer callback | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
+
+  @OBS-MATRIX-MESSAGE-CHANNEL-1 @workerd-observed
+  Scenario Outline: onmessage, posted from another run, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: onmessage, posted from another run
+        const { port1, port2 } = new MessageChannel();
+        await new Promise((resolve) => {
+          port1.onmessage = () => { log('onmessage'); resolve(); };
+          other.run('poster', () => port2.postMessage('ping'));
+        });
+        log('after message');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
+
   @OBS-MATRIX-MESSAGE-CHANNEL-1 @workerd-observed
   Scenario Outline: a message listener, posted from another run, created <position>, entered by <entry>
     Given the worker program:
@@ -268,3 +359,15 @@ Feature: Propagation matrix: MessageChannel
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
+
+    Examples: entered by two storages
+      | entry        | position                   | enter                                    | create                                                   |
+      | two storages | in a nested async function | als.run('a', () => other.run('b', body)) | await (async () => { await null; await operation(); })() |
+
+    Examples: entered by resource subclass
+      | entry             | position      | enter                                                                         | create            |
+      | resource subclass | synchronously | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await operation() |

@@ -63,8 +63,9 @@ Feature: Propagation matrix: EventEmitterAsyncResource of node:events
       | exit in run | after one await | other.run('b', () => als.run('a', () => als.exit(body))) | await null; await operation() |
 
     Examples: entered by AsyncLocalStorage.bind
-      | entry                  | position        | enter                                                                       | create                        |
-      | AsyncLocalStorage.bind | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation() |
+      | entry                  | position             | enter                                                                       | create                                                                                                                                                                                |
+      | AsyncLocalStorage.bind | after one await      | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation()                                                                                                                                                         |
+      | AsyncLocalStorage.bind | in an event listener | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
     Examples: entered by snapshot
       | entry    | position        | enter                                                                           | create                        |
@@ -83,12 +84,17 @@ Feature: Propagation matrix: EventEmitterAsyncResource of node:events
       | static AsyncResource.bind | after one await | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation() |
 
     Examples: entered by resource subclass
-      | entry             | position        | enter                                                                         | create                        |
-      | resource subclass | after one await | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation() |
+      | entry             | position                                            | enter                                                                         | create                                                                             |
+      | resource subclass | after one await                                     | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation()                                                      |
+      | resource subclass | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await (async () => { const pending = operation(); await null; return pending; })() |
 
     Examples: entered by a request
       | entry     | position        | enter                                                                                         | create                        |
       | a request | after one await | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await operation() |
+
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
 
   @OBS-MATRIX-EVENT-EMITTER-ASYNC-RESOURCE-1 @workerd-observed
   Scenario Outline: EventEmitterAsyncResource, emitted from another run, created <position>, entered by <entry>
@@ -167,6 +173,10 @@ Feature: Propagation matrix: EventEmitterAsyncResource of node:events
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
 
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
+
   @OBS-MATRIX-EVENT-EMITTER-ASYNC-RESOURCE-1 @workerd-observed
   Scenario Outline: EventEmitterAsyncResource made in another run, emitted here, created <position>, entered by <entry>
     Given the worker program:
@@ -212,3 +222,93 @@ Feature: Propagation matrix: EventEmitterAsyncResource of node:events
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    Examples: entered by two storages
+      | entry        | position          | enter                                    | create                                          |
+      | two storages | in a then handler | als.run('a', () => other.run('b', body)) | await Promise.resolve().then(() => operation()) |
+
+    Examples: entered by resource bind
+      | entry         | position             | enter                                                                                 | create                                                                                               |
+      | resource bind | after several awaits | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
+  @OBS-MATRIX-EVENT-EMITTER-ASYNC-RESOURCE-1 @workerd-observed
+  Scenario Outline: EventEmitterAsyncResource made in another run, emitted here, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      import { EventEmitter, EventEmitterAsyncResource, once } from 'node:events';
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: EventEmitterAsyncResource made in another run, emitted here
+        const emitter = other.run('creator', () => new EventEmitterAsyncResource({ name: 'matrix' }));
+        emitter.on('ping', () => log('resource listener'));
+        emitter.emit('ping');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |
+
+  @OBS-MATRIX-EVENT-EMITTER-ASYNC-RESOURCE-1 @workerd-observed
+  Scenario Outline: EventEmitterAsyncResource made in another run, emitted here, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      import { EventEmitter, EventEmitterAsyncResource, once } from 'node:events';
+      async function operation() { // source: EventEmitterAsyncResource made in another run, emitted here
+        const emitter = other.run('creator', () => new EventEmitterAsyncResource({ name: 'matrix' }));
+        emitter.on('ping', () => log('resource listener'));
+        emitter.emit('ping');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      await <enter>; // entry: <entry>
+      log('top level');
+      export default {
+        async test(controller, env) {
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by module top level
+      | entry            | position                                           | enter              | create                                                                |
+      | module top level | after the awaits of an async function returning it | als.run('a', body) | await (async () => { await null; await null; return operation(); })() |

@@ -85,8 +85,9 @@ Feature: Propagation matrix: EventEmitter of node:events
       | static AsyncResource.bind | after one await | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation() |
 
     Examples: entered by resource subclass
-      | entry             | position        | enter                                                                         | create                        |
-      | resource subclass | after one await | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation() |
+      | entry             | position                   | enter                                                                         | create                                                   |
+      | resource subclass | after one await            | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation()                            |
+      | resource subclass | in a nested async function | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await (async () => { await null; await operation(); })() |
 
     Examples: entered by a request
       | entry     | position        | enter                                                                                         | create                        |
@@ -173,6 +174,10 @@ Feature: Propagation matrix: EventEmitter of node:events
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
 
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
+
   @OBS-MATRIX-EVENT-EMITTER-1 @workerd-observed
   Scenario Outline: EventEmitter on, emitted from another run, created <position>, entered by <entry>
     Given the worker program:
@@ -219,6 +224,53 @@ Feature: Propagation matrix: EventEmitter of node:events
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    Examples: entered by two storages
+      | entry        | position                                           | enter                                    | create                                                                |
+      | two storages | after the awaits of an async function returning it | als.run('a', () => other.run('b', body)) | await (async () => { await null; await null; return operation(); })() |
+
+  @OBS-MATRIX-EVENT-EMITTER-1 @workerd-observed
+  Scenario Outline: EventEmitter on, emitted from another run, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      import { EventEmitter, EventEmitterAsyncResource, once } from 'node:events';
+      async function operation() { // source: EventEmitter on, emitted from another run
+        const emitter = new EventEmitter();
+        emitter.on('ping', () => log('on listener'));
+        other.run('emitter', () => emitter.emit('ping'));
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      await <enter>; // entry: <entry>
+      log('top level');
+      export default {
+        async test(controller, env) {
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by module top level
+      | entry            | position                                            | enter              | create                                                                             |
+      | module top level | before the awaits of an async function returning it | als.run('a', body) | await (async () => { const pending = operation(); await null; return pending; })() |
+
   @OBS-MATRIX-EVENT-EMITTER-1 @workerd-observed
   Scenario Outline: EventEmitter listener added in another run, emitted here, created <position>, entered by <entry>
     Given the worker program:
@@ -264,6 +316,14 @@ Feature: Propagation matrix: EventEmitter of node:events
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
+
+    Examples: entered by AsyncLocalStorage.bind
+      | entry                  | position            | enter                                                                       | create                                                                    |
+      | AsyncLocalStorage.bind | in a timer callback | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
 
   @OBS-MATRIX-EVENT-EMITTER-1 @workerd-observed
   Scenario Outline: events.once, emitted from another run, created <position>, entered by <entry>
@@ -312,3 +372,48 @@ Feature: Propagation matrix: EventEmitter of node:events
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by resource bind
+      | entry         | position      | enter                                                                                 | create            |
+      | resource bind | synchronously | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await operation() |
+
+  @OBS-MATRIX-EVENT-EMITTER-1 @workerd-observed
+  Scenario Outline: events.once, emitted from another run, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      import { EventEmitter, EventEmitterAsyncResource, once } from 'node:events';
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: events.once, emitted from another run
+        const emitter = new EventEmitter();
+        const pending = once(emitter, 'ping');
+        other.run('emitter', () => emitter.emit('ping'));
+        await pending;
+        log('after events.once');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |

@@ -80,8 +80,9 @@ Feature: Propagation matrix: setImmediate, process.nextTick and node:timers/prom
       | static AsyncResource.bind | after one await | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation() |
 
     Examples: entered by resource subclass
-      | entry             | position        | enter                                                                         | create                        |
-      | resource subclass | after one await | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation() |
+      | entry             | position             | enter                                                                         | create                                                                                               |
+      | resource subclass | after one await      | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await operation()                                                                        |
+      | resource subclass | after several awaits | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
 
     Examples: entered by a request
       | entry     | position        | enter                                                                                         | create                        |
@@ -121,6 +122,10 @@ Feature: Propagation matrix: setImmediate, process.nextTick and node:timers/prom
     Examples: entered by ctx.waitUntil
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
 
   @OBS-MATRIX-NODE-SCHEDULING-1 @workerd-observed
   Scenario Outline: process.nextTick, created <position>, entered by <entry>
@@ -165,6 +170,50 @@ Feature: Propagation matrix: setImmediate, process.nextTick and node:timers/prom
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    Examples: entered by two storages
+      | entry        | position                                            | enter                                    | create                                                                             |
+      | two storages | before the awaits of an async function returning it | als.run('a', () => other.run('b', body)) | await (async () => { const pending = operation(); await null; return pending; })() |
+
+  @OBS-MATRIX-NODE-SCHEDULING-1 @workerd-observed
+  Scenario Outline: process.nextTick, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      import process from 'node:process';
+      async function operation() { // source: process.nextTick
+        await new Promise((resolve) => process.nextTick(() => { log('tick'); resolve(); }));
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position             | enter                             | create                                                                                               |
+      | ctx.waitUntil | after several awaits | ctx.waitUntil(als.run('a', body)) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
 
   @OBS-MATRIX-NODE-SCHEDULING-1 @workerd-observed
   Scenario Outline: setTimeout of node:timers/promises, created <position>, entered by <entry>
@@ -211,6 +260,14 @@ Feature: Propagation matrix: setImmediate, process.nextTick and node:timers/prom
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
+
+    Examples: entered by AsyncLocalStorage.bind
+      | entry                  | position          | enter                                                                       | create                                          |
+      | AsyncLocalStorage.bind | in a then handler | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await Promise.resolve().then(() => operation()) |
+
   @OBS-MATRIX-NODE-SCHEDULING-1 @workerd-observed
   Scenario Outline: setImmediate of node:timers/promises, created <position>, entered by <entry>
     Given the worker program:
@@ -255,3 +312,45 @@ Feature: Propagation matrix: setImmediate, process.nextTick and node:timers/prom
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by runInAsyncScope
+      | entry           | position             | enter                                                                                          | create                                                                                                                                                                                |
+      | runInAsyncScope | in an event listener | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+  @OBS-MATRIX-NODE-SCHEDULING-1 @workerd-observed
+  Scenario Outline: setImmediate of node:timers/promises, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      import { setImmediate as immediate } from 'node:timers/promises';
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: setImmediate of node:timers/promises
+        await immediate();
+        log('after timers/promises setImmediate');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |

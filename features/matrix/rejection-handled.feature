@@ -70,8 +70,9 @@ Feature: Propagation matrix: rejectionhandled after a late catch
       | exit in run | after one await | other.run('b', () => als.run('a', () => als.exit(body))) | await null; await operation() |
 
     Examples: entered by AsyncLocalStorage.bind
-      | entry                  | position        | enter                                                                       | create                        |
-      | AsyncLocalStorage.bind | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation() |
+      | entry                  | position                   | enter                                                                       | create                                                   |
+      | AsyncLocalStorage.bind | after one await            | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation()                            |
+      | AsyncLocalStorage.bind | in a nested async function | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await (async () => { await null; await operation(); })() |
 
     Examples: entered by snapshot
       | entry    | position        | enter                                                                           | create                        |
@@ -141,6 +142,53 @@ Feature: Propagation matrix: rejectionhandled after a late catch
     Examples: entered by ctx.waitUntil
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+      | ctx.waitUntil | synchronously   | ctx.waitUntil(als.run('a', body)) | await operation()             |
+
+  @OBS-REJECTIONHANDLED-1 @OBS-MATRIX-REJECTIONHANDLED-1 @workerd-observed
+  Scenario Outline: Promise.reject, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reported = () => {};
+      let handledReported = () => {};
+      addEventListener('unhandledrejection', (event) => { log('unhandledrejection'); reported(); });
+      addEventListener('rejectionhandled', (event) => { log('rejectionhandled'); handledReported(); });
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: Promise.reject
+        const seen = new Promise((resolve) => { reported = resolve; });
+        const handled = new Promise((resolve) => { handledReported = resolve; });
+        const rejected = Promise.reject(new Error('x'));
+        await seen;
+        await other.run('late', () => rejected.catch(() => log('late catch')));
+        await handled;
+        log('after rejectionhandled');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position             | enter                                   | create                                                                                                                                                                                |
+      | snapshot made at module top level | in an event listener | als.run('caller', () => captured(body)) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
   @OBS-REJECTIONHANDLED-1 @OBS-MATRIX-REJECTIONHANDLED-1 @workerd-observed
   Scenario Outline: a throwing async function, created <position>, entered by <entry>
@@ -195,6 +243,59 @@ Feature: Propagation matrix: rejectionhandled after a late catch
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position             | enter                                                                                           | create                                                                                                                                                                                |
+      | snapshot made inside exit | in an event listener | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by runInAsyncScope
+      | entry           | position                                           | enter                                                                                          | create                                                                |
+      | runInAsyncScope | after the awaits of an async function returning it | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | await (async () => { await null; await null; return operation(); })() |
+
+  @OBS-REJECTIONHANDLED-1 @OBS-MATRIX-REJECTIONHANDLED-1 @workerd-observed
+  Scenario Outline: a throwing async function, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reported = () => {};
+      let handledReported = () => {};
+      addEventListener('unhandledrejection', (event) => { log('unhandledrejection'); reported(); });
+      addEventListener('rejectionhandled', (event) => { log('rejectionhandled'); handledReported(); });
+      async function operation() { // source: a throwing async function
+        const seen = new Promise((resolve) => { reported = resolve; });
+        const handled = new Promise((resolve) => { handledReported = resolve; });
+        const rejected = (async () => { await null; throw new Error('x'); })();
+        await seen;
+        await other.run('late', () => rejected.catch(() => log('late catch')));
+        await handled;
+        log('after rejectionhandled');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position             | enter                                                                                                                                                     | create                                                                                                                                                                                |
+      | snapshot made inside ctx.waitUntil | in an event listener | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
   @OBS-REJECTIONHANDLED-1 @OBS-MATRIX-REJECTIONHANDLED-1 @workerd-observed
   Scenario Outline: a throwing then handler, created <position>, entered by <entry>
     Given the worker program:
@@ -247,3 +348,15 @@ Feature: Propagation matrix: rejectionhandled after a late catch
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position             | enter                                                                                                           | create                                                                                                                                                                                |
+      | bind made inside a snapshot's call | in an event listener | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by two storages
+      | entry        | position      | enter                                    | create            |
+      | two storages | synchronously | als.run('a', () => other.run('b', body)) | await operation() |
+
+    Examples: entered by static AsyncResource.bind
+      | entry                     | position            | enter                                                                   | create                                                                    |
+      | static AsyncResource.bind | in a timer callback | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |

@@ -80,8 +80,9 @@ Feature: Propagation matrix: then, catch and finally
 
     @AR-BIND-1
     Examples: entered by resource bind
-      | entry         | position        | enter                                                                                 | create                        |
-      | resource bind | after one await | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await null; await operation() |
+      | entry         | position             | enter                                                                                 | create                                                                                                                                                                                |
+      | resource bind | after one await      | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await null; await operation()                                                                                                                                                         |
+      | resource bind | in an event listener | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
     @AR-STATIC-BIND-1
     Examples: entered by static AsyncResource.bind
@@ -170,6 +171,11 @@ Feature: Propagation matrix: then, catch and finally
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
 
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position        | enter                                                                                                                                                     | create                        |
+      | snapshot made inside ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await null; await operation() |
+
   @ALS-RUN-3 @documented
   Scenario Outline: catch, created <position>, entered by <entry>
     Given the worker program:
@@ -213,6 +219,20 @@ Feature: Propagation matrix: then, catch and finally
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-EXIT-2 @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside exit
+      | entry                     | position        | enter                                                                                           | create                        |
+      | snapshot made inside exit | after one await | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await null; await operation() |
+
+    @ALS-RUN-2
+    Examples: entered by nested run
+      | entry      | position             | enter                                                                           | create                                                                                               |
+      | nested run | after several awaits | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
+    Examples: entered by a request
+      | entry     | position             | enter                                                                                         | create                                                                                               |
+      | a request | after several awaits | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
 
   @ALS-RUN-3 @documented
   Scenario Outline: finally, created <position>, entered by <entry>
@@ -258,6 +278,52 @@ Feature: Propagation matrix: then, catch and finally
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    @ALS-SNAPSHOT-1 @ALS-BIND-1
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position        | enter                                                                                                           | create                        |
+      | bind made inside a snapshot's call | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await null; await operation() |
+
+    @ALS-EXIT-2
+    Examples: entered by exit in run
+      | entry       | position                                            | enter                                                    | create                                                                             |
+      | exit in run | before the awaits of an async function returning it | other.run('b', () => als.run('a', () => als.exit(body))) | await (async () => { const pending = operation(); await null; return pending; })() |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: finally, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: finally
+        await Promise.resolve('v').finally(() => log('finally'));
+        log('after finally');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by ctx.waitUntil
+      | entry         | position          | enter                             | create                                          |
+      | ctx.waitUntil | in a then handler | ctx.waitUntil(als.run('a', body)) | await Promise.resolve().then(() => operation()) |
+
   @ALS-RUN-3 @documented
   Scenario Outline: a chain of then, created <position>, entered by <entry>
     Given the worker program:
@@ -301,3 +367,46 @@ Feature: Propagation matrix: then, catch and finally
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot
+      | entry    | position          | enter                                                                           | create                                          |
+      | snapshot | in a then handler | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await Promise.resolve().then(() => operation()) |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: a chain of then, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: a chain of then
+        await Promise.resolve(1).then(() => log('then 1')).then(() => log('then 2'));
+        log('after chain');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made at module top level
+      | entry                             | position        | enter                                   | create                        |
+      | snapshot made at module top level | after one await | als.run('caller', () => captured(body)) | await null; await operation() |

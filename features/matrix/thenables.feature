@@ -50,8 +50,9 @@ Feature: Propagation matrix: thenables in every adoption path
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
     Examples: entered by nested run
-      | entry      | position        | enter                                                                           | create                        |
-      | nested run | after one await | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await null; await operation() |
+      | entry      | position                   | enter                                                                           | create                                                   |
+      | nested run | after one await            | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await null; await operation()                            |
+      | nested run | in a nested async function | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await (async () => { await null; await operation(); })() |
 
     Examples: entered by two storages
       | entry        | position        | enter                                    | create                        |
@@ -161,8 +162,9 @@ Feature: Propagation matrix: thenables in every adoption path
     Then the trace matches the verified snapshot
 
     Examples: entered by ctx.waitUntil
-      | entry         | position        | enter                             | create                        |
-      | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+      | entry         | position            | enter                             | create                                                                    |
+      | ctx.waitUntil | after one await     | ctx.waitUntil(als.run('a', body)) | await null; await operation()                                             |
+      | ctx.waitUntil | in a timer callback | ctx.waitUntil(als.run('a', body)) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
 
   @OBS-THENABLE-ADOPT-1 @OBS-MATRIX-THENABLE-1 @workerd-observed
   Scenario Outline: Promise.resolve of a thenable, created <position>, entered by <entry>
@@ -209,6 +211,14 @@ Feature: Propagation matrix: thenables in every adoption path
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position             | enter                                                                                           | create                                                                                               |
+      | snapshot made inside exit | after several awaits | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
+    Examples: entered by exit in run
+      | entry       | position                                           | enter                                                    | create                                                                |
+      | exit in run | after the awaits of an async function returning it | other.run('b', () => als.run('a', () => als.exit(body))) | await (async () => { await null; await null; return operation(); })() |
+
   @OBS-THENABLE-ADOPT-1 @OBS-MATRIX-THENABLE-1 @workerd-observed
   Scenario Outline: resolve with a thenable, created <position>, entered by <entry>
     Given the worker program:
@@ -253,6 +263,14 @@ Feature: Propagation matrix: thenables in every adoption path
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position             | enter                                                                                                           | create                                                                                               |
+      | bind made inside a snapshot's call | after several awaits | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
+    Examples: entered by snapshot
+      | entry    | position            | enter                                                                           | create                                                                    |
+      | snapshot | in a timer callback | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
 
   @OBS-THENABLE-ADOPT-1 @OBS-MATRIX-THENABLE-1 @workerd-observed
   Scenario Outline: a thenable returned from a then handler, created <position>, entered by <entry>
@@ -299,6 +317,48 @@ Feature: Propagation matrix: thenables in every adoption path
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by static AsyncResource.bind
+      | entry                     | position      | enter                                                                   | create            |
+      | static AsyncResource.bind | synchronously | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await operation() |
+
+  @OBS-THENABLE-ADOPT-1 @OBS-MATRIX-THENABLE-1 @workerd-observed
+  Scenario Outline: a thenable returned from a then handler, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const thenable = () => ({ then(resolve) { log('thenable then'); resolve('v'); } });
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: a thenable returned from a then handler
+        await Promise.resolve().then(() => thenable());
+        log('after then');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position             | enter                                   | create                                                                                               |
+      | snapshot made at module top level | after several awaits | als.run('caller', () => captured(body)) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
   @OBS-THENABLE-ADOPT-1 @OBS-MATRIX-THENABLE-1 @workerd-observed
   Scenario Outline: a thenable returned from an async function, created <position>, entered by <entry>
     Given the worker program:
@@ -343,3 +403,44 @@ Feature: Propagation matrix: thenables in every adoption path
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by a request
+      | entry     | position                   | enter                                                                                         | create                                                   |
+      | a request | in a nested async function | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await (async () => { await null; await operation(); })() |
+
+  @OBS-THENABLE-ADOPT-1 @OBS-MATRIX-THENABLE-1 @workerd-observed
+  Scenario Outline: a thenable returned from an async function, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const thenable = () => ({ then(resolve) { log('thenable then'); resolve('v'); } });
+      async function operation() { // source: a thenable returned from an async function
+        await (async () => thenable())();
+        log('after async function');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position             | enter                                                                                                                                                     | create                                                                                               |
+      | snapshot made inside ctx.waitUntil | after several awaits | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |

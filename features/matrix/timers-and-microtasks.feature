@@ -84,8 +84,9 @@ Feature: Propagation matrix: timers, scheduler.wait and queueMicrotask
 
     @AR-STATIC-BIND-1
     Examples: entered by static AsyncResource.bind
-      | entry                     | position        | enter                                                                   | create                        |
-      | static AsyncResource.bind | after one await | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation() |
+      | entry                     | position                                            | enter                                                                   | create                                                                             |
+      | static AsyncResource.bind | after one await                                     | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await null; await operation()                                                      |
+      | static AsyncResource.bind | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await (async () => { const pending = operation(); await null; return pending; })() |
 
     @AR-PURPOSE-1
     Examples: entered by resource subclass
@@ -130,6 +131,11 @@ Feature: Propagation matrix: timers, scheduler.wait and queueMicrotask
     Examples: entered by ctx.waitUntil
       | entry         | position        | enter                             | create                        |
       | ctx.waitUntil | after one await | ctx.waitUntil(als.run('a', body)) | await null; await operation() |
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position                                           | enter                                                                                                                                                     | create                                                                |
+      | snapshot made inside ctx.waitUntil | after the awaits of an async function returning it | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await (async () => { await null; await null; return operation(); })() |
 
   @ALS-RUN-3 @documented
   Scenario Outline: setInterval, created <position>, entered by <entry>
@@ -177,6 +183,20 @@ Feature: Propagation matrix: timers, scheduler.wait and queueMicrotask
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    @ALS-EXIT-2 @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside exit
+      | entry                     | position                                           | enter                                                                                           | create                                                                |
+      | snapshot made inside exit | after the awaits of an async function returning it | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await (async () => { await null; await null; return operation(); })() |
+
+    @ALS-RUN-2
+    Examples: entered by nested run
+      | entry      | position          | enter                                                                           | create                                          |
+      | nested run | in a then handler | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await Promise.resolve().then(() => operation()) |
+
+    Examples: entered by a request
+      | entry     | position          | enter                                                                                         | create                                          |
+      | a request | in a then handler | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | await Promise.resolve().then(() => operation()) |
+
   @ALS-RUN-3 @documented
   Scenario Outline: scheduler.wait, created <position>, entered by <entry>
     Given the worker program:
@@ -221,6 +241,16 @@ Feature: Propagation matrix: timers, scheduler.wait and queueMicrotask
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    @ALS-SNAPSHOT-1 @ALS-BIND-1
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position                                           | enter                                                                                                           | create                                                                |
+      | bind made inside a snapshot's call | after the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await (async () => { await null; await null; return operation(); })() |
+
+    @ALS-EXIT-2
+    Examples: entered by exit in run
+      | entry       | position             | enter                                                    | create                                                                                                                                                                                |
+      | exit in run | in an event listener | other.run('b', () => als.run('a', () => als.exit(body))) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
   @ALS-RUN-3 @documented
   Scenario Outline: queueMicrotask, created <position>, entered by <entry>
     Given the worker program:
@@ -263,3 +293,45 @@ Feature: Propagation matrix: timers, scheduler.wait and queueMicrotask
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @AR-RUNINSCOPE-1
+    Examples: entered by runInAsyncScope
+      | entry           | position             | enter                                                                                          | create                                                                                               |
+      | runInAsyncScope | after several awaits | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
+  @ALS-RUN-3 @documented
+  Scenario Outline: queueMicrotask, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: queueMicrotask
+        await new Promise((resolve) => queueMicrotask(() => { log('microtask'); resolve(); }));
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made at module top level
+      | entry                             | position                                           | enter                                   | create                                                                |
+      | snapshot made at module top level | after the awaits of an async function returning it | als.run('caller', () => captured(body)) | await (async () => { await null; await null; return operation(); })() |

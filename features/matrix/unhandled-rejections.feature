@@ -55,8 +55,9 @@ Feature: Propagation matrix: unhandledrejection from each kind of rejection
 
     @ALS-RUN-2 @ALS-RUN-3
     Examples: entered by nested run
-      | entry      | position        | enter                                                                           | create                        |
-      | nested run | after one await | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await null; await operation() |
+      | entry      | position             | enter                                                                           | create                                                                                                                                                                                |
+      | nested run | after one await      | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | await null; await operation()                                                                                                                                                         |
+      | nested run | in an event listener | als.run('outer', async () => { await als.run('a', body); log('outer after'); }) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
     @ALS-MULTI-1 @ALS-RUN-3
     Examples: entered by two storages
@@ -193,6 +194,16 @@ Feature: Propagation matrix: unhandledrejection from each kind of rejection
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    @ALS-EXIT-2 @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside exit
+      | entry                     | position            | enter                                                                                           | create                                                                    |
+      | snapshot made inside exit | in a timer callback | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
+
+    @ALS-BIND-1 @ALS-RUN-3
+    Examples: entered by AsyncLocalStorage.bind
+      | entry                  | position             | enter                                                                       | create                                                                                               |
+      | AsyncLocalStorage.bind | after several awaits | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |
+
   @UR-1 @documented
   Scenario Outline: a throwing async function, created <position>, entered by <entry>
     Given the worker program:
@@ -241,6 +252,16 @@ Feature: Propagation matrix: unhandledrejection from each kind of rejection
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-SNAPSHOT-1 @ALS-BIND-1
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position            | enter                                                                                                           | create                                                                    |
+      | bind made inside a snapshot's call | in a timer callback | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
+
+    @AR-RUNINSCOPE-1 @ALS-RUN-3
+    Examples: entered by runInAsyncScope
+      | entry           | position                                            | enter                                                                                          | create                                                                             |
+      | runInAsyncScope | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).runInAsyncScope(body)) | await (async () => { const pending = operation(); await null; return pending; })() |
 
   @UR-1 @documented
   Scenario Outline: a throwing then handler, created <position>, entered by <entry>
@@ -291,6 +312,53 @@ Feature: Propagation matrix: unhandledrejection from each kind of rejection
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    @AR-STATIC-BIND-1 @ALS-RUN-3
+    Examples: entered by static AsyncResource.bind
+      | entry                     | position          | enter                                                                   | create                                          |
+      | static AsyncResource.bind | in a then handler | als.run('caller', () => als.run('a', () => AsyncResource.bind(body))()) | await Promise.resolve().then(() => operation()) |
+
+  @UR-1 @documented
+  Scenario Outline: a throwing then handler, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reported = () => {};
+      addEventListener('unhandledrejection', (event) => { log('unhandledrejection'); reported(); });
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: a throwing then handler
+        const seen = new Promise((resolve) => { reported = resolve; });
+        Promise.resolve().then(() => { throw new Error('x'); });
+        await seen;
+        log('after report');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made at module top level
+      | entry                             | position            | enter                                   | create                                                                    |
+      | snapshot made at module top level | in a timer callback | als.run('caller', () => captured(body)) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |
+
   @UR-1 @documented
   Scenario Outline: a rejection in a timer, created <position>, entered by <entry>
     Given the worker program:
@@ -339,3 +407,49 @@ Feature: Propagation matrix: unhandledrejection from each kind of rejection
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    @ALS-RUN-3
+    Examples: entered by a request
+      | entry     | position             | enter                                                                                         | create                                                                                                                                                                                |
+      | a request | in an event listener | als.run('caller', () => env.SELF.fetch('http://matrix/').then((response) => response.text())) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+  @UR-1 @documented
+  Scenario Outline: a rejection in a timer, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      let reported = () => {};
+      addEventListener('unhandledrejection', (event) => { log('unhandledrejection'); reported(); });
+      async function operation() { // source: a rejection in a timer
+        const seen = new Promise((resolve) => { reported = resolve; });
+        new Promise((_, reject) => setTimeout(() => reject(new Error('x')), 1));
+        await seen;
+        log('after report');
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    @ALS-SNAPSHOT-1
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position            | enter                                                                                                                                                     | create                                                                    |
+      | snapshot made inside ctx.waitUntil | in a timer callback | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1)) |

@@ -69,8 +69,9 @@ Feature: Propagation matrix: WritableStream and TransformStream callbacks
       | AsyncLocalStorage.bind | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.bind(body))()) | await null; await operation() |
 
     Examples: entered by snapshot
-      | entry    | position        | enter                                                                           | create                        |
-      | snapshot | after one await | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await null; await operation() |
+      | entry    | position                                            | enter                                                                           | create                                                                             |
+      | snapshot | after one await                                     | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await null; await operation()                                                      |
+      | snapshot | before the awaits of an async function returning it | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(body)) | await (async () => { const pending = operation(); await null; return pending; })() |
 
     Examples: entered by runInAsyncScope
       | entry           | position        | enter                                                                                          | create                        |
@@ -223,6 +224,14 @@ Feature: Propagation matrix: WritableStream and TransformStream callbacks
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by snapshot made inside exit
+      | entry                     | position      | enter                                                                                           | create            |
+      | snapshot made inside exit | synchronously | als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body)) | await operation() |
+
+    Examples: entered by resource bind
+      | entry         | position          | enter                                                                                 | create                                          |
+      | resource bind | in a then handler | als.run('caller', () => als.run('a', () => new AsyncResource('matrix')).bind(body)()) | await Promise.resolve().then(() => operation()) |
+
   @OBS-MATRIX-STREAMS-1 @workerd-observed
   Scenario Outline: WritableStream close, from another run, created <position>, entered by <entry>
     Given the worker program:
@@ -272,6 +281,14 @@ Feature: Propagation matrix: WritableStream and TransformStream callbacks
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
 
+    Examples: entered by bind made inside a snapshot's call
+      | entry                              | position      | enter                                                                                                           | create            |
+      | bind made inside a snapshot's call | synchronously | als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))()) | await operation() |
+
+    Examples: entered by resource subclass
+      | entry             | position             | enter                                                                         | create                                                                                                                                                                                |
+      | resource subclass | in an event listener | als.run('caller', () => als.run('a', () => new Task()).runInAsyncScope(body)) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
   @OBS-MATRIX-STREAMS-1 @workerd-observed
   Scenario Outline: WritableStream abort, from another run, created <position>, entered by <entry>
     Given the worker program:
@@ -289,6 +306,141 @@ Feature: Propagation matrix: WritableStream and TransformStream callbacks
         await other.run('aborter', () => writer.abort('stop'));
         log('after abort');
         await closed;
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by run
+      | entry | position                                            | enter              | create                                                                                                                                                                                |
+      | run   | synchronously                                       | als.run('a', body) | await operation()                                                                                                                                                                     |
+      | run   | after one await                                     | als.run('a', body) | await null; await operation()                                                                                                                                                         |
+      | run   | after several awaits                                | als.run('a', body) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation()                                                                                  |
+      | run   | in a nested async function                          | als.run('a', body) | await (async () => { await null; await operation(); })()                                                                                                                              |
+      | run   | before the awaits of an async function returning it | als.run('a', body) | await (async () => { const pending = operation(); await null; return pending; })()                                                                                                    |
+      | run   | after the awaits of an async function returning it  | als.run('a', body) | await (async () => { await null; await null; return operation(); })()                                                                                                                 |
+      | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
+      | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
+      | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+  @OBS-MATRIX-STREAMS-1 @workerd-observed
+  Scenario Outline: WritableStream abort, from another run, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      const captured = als.run('a', () => AsyncLocalStorage.snapshot());
+      async function operation() { // source: WritableStream abort, from another run
+        const stream = new WritableStream({ abort(reason) { log('abort'); } });
+        const writer = stream.getWriter();
+        const closed = writer.closed.catch(() => log('closed rejected'));
+        await writer.ready;
+        await other.run('aborter', () => writer.abort('stop'));
+        log('after abort');
+        await closed;
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      export default {
+        async test(controller, env) {
+          await <enter>; // entry: <entry>
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by snapshot made at module top level
+      | entry                             | position      | enter                                   | create            |
+      | snapshot made at module top level | synchronously | als.run('caller', () => captured(body)) | await operation() |
+
+  @OBS-MATRIX-STREAMS-1 @workerd-observed
+  Scenario Outline: WritableStream abort, from another run, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: WritableStream abort, from another run
+        const stream = new WritableStream({ abort(reason) { log('abort'); } });
+        const writer = stream.getWriter();
+        const closed = writer.closed.catch(() => log('closed rejected'));
+        await writer.ready;
+        await other.run('aborter', () => writer.abort('stop'));
+        log('after abort');
+        await closed;
+      }
+      async function body() { // position: <position>
+        log('body');
+        <create>;
+        log('body end');
+      }
+      await <enter>; // entry: <entry>
+      log('top level');
+      export default {
+        async test(controller, env) {
+          log('test');
+        },
+        async fetch() {
+          await als.run('request', body);
+          return new Response('done');
+        },
+      };
+      """
+    When the test handler runs
+    Then the trace matches the verified snapshot
+
+    Examples: entered by module top level
+      | entry            | position             | enter              | create                                                                                                                                                                                |
+      | module top level | in an event listener | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+  @OBS-MATRIX-STREAMS-1 @workerd-observed
+  Scenario Outline: TransformStream transform, written from another run, created <position>, entered by <entry>
+    Given the worker program:
+      """js
+      import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+      const als = new AsyncLocalStorage();
+      const other = new AsyncLocalStorage();
+      const log = (step) => console.log(step, als.getStore(), other.getStore());
+      class Task extends AsyncResource { constructor() { super('Task'); } }
+      async function operation() { // source: TransformStream transform, written from another run
+        const stream = new TransformStream({ transform(chunk, controller) { log('transform'); controller.enqueue(chunk); } });
+        const writer = stream.writable.getWriter();
+        const reader = stream.readable.getReader();
+        await writer.ready;
+        const read = other.run('reader', () => reader.read());
+        await other.run('writer', () => writer.write(1));
+        log('after write');
+        await read;
+        log('after read');
       }
       async function body() { // position: <position>
         log('body');
@@ -347,9 +499,9 @@ Feature: Propagation matrix: WritableStream and TransformStream callbacks
         log('body end');
       }
       export default {
-        async test(controller, env) {
-          await <enter>; // entry: <entry>
-          log('test');
+        async test(controller, env, ctx) {
+          <enter>; // entry: <entry>
+          log('test returns');
         },
         async fetch() {
           await als.run('request', body);
@@ -360,17 +512,9 @@ Feature: Propagation matrix: WritableStream and TransformStream callbacks
     When the test handler runs
     Then the trace matches the verified snapshot
 
-    Examples: entered by run
-      | entry | position                                            | enter              | create                                                                                                                                                                                |
-      | run   | synchronously                                       | als.run('a', body) | await operation()                                                                                                                                                                     |
-      | run   | after one await                                     | als.run('a', body) | await null; await operation()                                                                                                                                                         |
-      | run   | after several awaits                                | als.run('a', body) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation()                                                                                  |
-      | run   | in a nested async function                          | als.run('a', body) | await (async () => { await null; await operation(); })()                                                                                                                              |
-      | run   | before the awaits of an async function returning it | als.run('a', body) | await (async () => { const pending = operation(); await null; return pending; })()                                                                                                    |
-      | run   | after the awaits of an async function returning it  | als.run('a', body) | await (async () => { await null; await null; return operation(); })()                                                                                                                 |
-      | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
-      | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
-      | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+    Examples: entered by snapshot made inside ctx.waitUntil
+      | entry                              | position      | enter                                                                                                                                                     | create            |
+      | snapshot made inside ctx.waitUntil | synchronously | ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body)))) | await operation() |
 
   @OBS-MATRIX-STREAMS-1 @workerd-observed
   Scenario Outline: TransformStream flush, closed from another run, created <position>, entered by <entry>
@@ -422,3 +566,7 @@ Feature: Propagation matrix: WritableStream and TransformStream callbacks
       | run   | in a then handler                                   | als.run('a', body) | await Promise.resolve().then(() => operation())                                                                                                                                       |
       | run   | in a timer callback                                 | als.run('a', body) | await new Promise((resolve) => setTimeout(() => resolve(operation()), 1))                                                                                                             |
       | run   | in an event listener                                | als.run('a', body) | const target = new EventTarget(); const done = new Promise((resolve) => target.addEventListener('go', () => resolve(operation()))); target.dispatchEvent(new Event('go')); await done |
+
+    Examples: entered by exit in run
+      | entry       | position             | enter                                                    | create                                                                                               |
+      | exit in run | after several awaits | other.run('b', () => als.run('a', () => als.exit(body))) | await null; await Promise.resolve(); await scheduler.wait(1); log('after awaits'); await operation() |

@@ -1,4 +1,5 @@
 using Conformance.Harness.Generated;
+using Conformance.Matrix.Model;
 
 namespace Conformance.Generate;
 
@@ -32,6 +33,8 @@ public static class GenerateCommand
             error.WriteLine("generate: nothing written");
             return 2;
         }
+        // Issue 19, item 3: the pairwise criterion's figure (docs/coverage.md carries it too).
+        output.WriteLine("propagation matrix: " + PairwisePlan.Figure(MatrixPlan.All()));
         if (check)
         {
             foreach (var change in plan.Changes) output.WriteLine(change.Deletes ? $"stale: {change.Path} (the model no longer makes it)" : $"stale: {change.Path}");

@@ -23,6 +23,8 @@ public static class MatrixOutput
         var files = new List<MatrixFile>();
         foreach (var family in Families.All)
             files.Add(new($"{FeatureFolder}/{family.File}.feature", ModelEntry(family), FeatureRenderer.Render(family)));
+        foreach (var frames in FrameFamilies.All)
+            files.Add(new($"{FeatureFolder}/{frames.File}.feature", ModelEntry(frames), FrameRowRenderer.Render(frames)));
         foreach (var dimension in CrossCuttingDimensions.All)
             files.Add(new($"{FeatureFolder}/{dimension.File}.feature", ModelEntry(dimension), CrossCuttingRenderer.Render(dimension)));
         files.Add(new(CoveragePath, $"{DataFolder}/ and {SurfaceSummary.DescriptionPath}", CoverageRenderer.Render(SurfaceSummary.Load(sourceRoot))));

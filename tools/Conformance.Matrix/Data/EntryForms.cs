@@ -27,4 +27,25 @@ public static class EntryForms
         new("module top level", "als.run('a', body)", ["ALS-RUN-3"], ProgramShape.TopLevel),
         new("ctx.waitUntil", "ctx.waitUntil(als.run('a', body))", ["ALS-RUN-3"], ProgramShape.OutlivingHandler),
     ];
+
+    /// <summary>
+    /// Compositions that can change which context a capture holds (issue 19, item 3): a capture made inside exit, inside
+    /// another capture's call, at the module's top level, inside ctx.waitUntil (one made in one request and used in another
+    /// throws on workerd: LeftOutList.EntryForms). Only the pairwise rows (<see cref="Model.PairwisePlan"/>) use them.
+    /// </summary>
+    public static IReadOnlyList<EntryForm> Compositions { get; } =
+    [
+        new("snapshot made inside exit", "als.run('caller', () => als.run('a', () => als.exit(() => AsyncLocalStorage.snapshot()))(body))",
+            ["ALS-EXIT-2", "ALS-SNAPSHOT-1"]),
+        new("bind made inside a snapshot's call",
+            "als.run('caller', () => als.run('a', () => AsyncLocalStorage.snapshot())(() => AsyncLocalStorage.bind(body))())",
+            ["ALS-SNAPSHOT-1", "ALS-BIND-1"]),
+        new("snapshot made at module top level", "als.run('caller', () => captured(body))", ["ALS-SNAPSHOT-1"], ProgramShape.CapturedAtTopLevel),
+        new("snapshot made inside ctx.waitUntil",
+            "ctx.waitUntil(als.run('a', async () => { await null; return AsyncLocalStorage.snapshot(); }).then((captured) => als.run('caller', () => captured(body))))",
+            ["ALS-SNAPSHOT-1"], ProgramShape.OutlivingHandler),
+    ];
+
+    /// <summary>Every value of the pairwise generator's "entered or captured" dimension.</summary>
+    public static IReadOnlyList<EntryForm> Pairwise { get; } = [.. All, .. Compositions];
 }

@@ -35,11 +35,43 @@ public static class LeftOutList
             "env, and with it a second request, exists only inside a handler"),
     ];
 
+    /// <summary>
+    /// Pairs the pairwise generator must not hold (besides those every row of which <see cref="Rows"/> drops, which
+    /// <see cref="PairwisePlan"/> derives from those rules with their reasons).
+    /// </summary>
+    public static IReadOnlyList<LeftOutPair> Pairs { get; } =
+    [
+        new("module top level × in a timer callback",
+            "workerd refuses setTimeout in the global scope (Error \"Disallowed operation called within global scope\"): the "
+            + "module fails to load",
+            pair => pair == new Pair(new(PairwisePlan.Entry, "module top level"), new(PairwisePlan.Where, "in a timer callback"))),
+        new("module top level × after several awaits", TopLevelTimerReason,
+            pair => pair == new Pair(new(PairwisePlan.Entry, "module top level"), new(PairwisePlan.Where, "after several awaits"))),
+    ];
+
+    /// <summary>Rows the pairwise generator does not add: it takes the family's next source instead.</summary>
+    public static IReadOnlyList<LeftOutPairwiseRows> PairwiseRows { get; } =
+    [
+        new("module top level × a source that waits on a timer (scheduler.wait, setTimeout, AbortSignal.timeout)", TopLevelTimerReason,
+            row => row.Entry.Shape == ProgramShape.TopLevel
+                && row.Source.Operation.Any(line => line.Contains("scheduler.wait") || line.Contains("setTimeout") || line.Contains("AbortSignal.timeout"))),
+    ];
+
+    private const string TopLevelTimerReason =
+        "workerd's top-level await accepts only promises settled within the module's own microtasks (Error \"Use of top-level "
+        + "await in a synchronously required module is restricted to promises that are resolved synchronously\"): a timer "
+        + "settles later, so the module fails to load (observed on workerd 2026-12-06)";
+
     private static LeftOutRows TopLevel(string what, IReadOnlyList<SourceFamily> families, string reason) =>
         new(what, reason, row => row.Entry.Shape == ProgramShape.TopLevel && families.Contains(row.Family));
 
     public static IReadOnlyList<LeftOut> EntryForms { get; } =
     [
+        new("a capture made in one request and used in another (issue 19, item 3)",
+            "workerd throws Error from the call, so body() never runs and every source would print the same: a snapshot or an "
+            + "AsyncLocalStorage.bind function (OBS-REQUEST-BOUND-1, concurrency/request-bound.feature), and also an "
+            + "AsyncResource's runInAsyncScope and bind (probed on workerd 2026-12-06: Error \"Cannot call this AsyncLocalStorage "
+            + "bound function outside of the request in which it was created.\")"),
         new("env.SELF.fetch of a request that then enters run", "covered as the entry form \"a request\"; a request with no run sees no store and adds nothing per source"),
     ];
 

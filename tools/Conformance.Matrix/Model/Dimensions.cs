@@ -19,6 +19,10 @@ public enum ProgramShape
 
     /// <summary>Awaited at the module's top level (top-level await), before the test handler runs.</summary>
     TopLevel,
+
+    /// <summary>As <see cref="InHandler"/>, with <c>captured</c>, a snapshot taken at the module's top level in <c>run('a')</c>.</summary>
+    CapturedAtTopLevel,
+
 }
 
 /// <summary>Where the operation is created inside <c>body()</c>: <see cref="Create"/> is statements that call <c>operation()</c> and await it.</summary>
@@ -51,6 +55,12 @@ public sealed record SourceFamily(
 
 /// <summary>A combination, or a whole value of a dimension, that the matrix does not generate, and why.</summary>
 public sealed record LeftOut(string What, string Reason);
+
+/// <summary>Pairs the pairwise generator (<see cref="PairwisePlan"/>) must not hold, and why: the rule is the data.</summary>
+public sealed record LeftOutPair(string What, string Reason, Func<Pair, bool> Matches);
+
+/// <summary>Rows the pairwise generator must not add (a source that cannot run where the row puts it), and why.</summary>
+public sealed record LeftOutPairwiseRows(string What, string Reason, Func<MatrixRow, bool> Matches);
 
 /// <summary>Rows the covering design would generate that <see cref="MatrixPlan"/> drops, and why: the rule is the data.</summary>
 public sealed record LeftOutRows(string What, string Reason, Func<MatrixRow, bool> Matches);

@@ -9,8 +9,9 @@ namespace Conformance.Matrix.Model;
 /// </summary>
 public static class MatrixPlan
 {
+    /// <summary>One source's rows: its rows of the covering design, then those the pairwise generator adds.</summary>
     public static IEnumerable<MatrixRow> RowsOf(SourceFamily family, AsyncSource source) =>
-        DesignRowsOf(family, source).Where(row => !LeftOutList.Rows.Any(rule => rule.Matches(row)));
+        All().Where(row => ReferenceEquals(row.Family, family) && ReferenceEquals(row.Source, source));
 
     /// <summary>The covering design's rows of one source, before <see cref="LeftOutList.Rows"/> drops any.</summary>
     public static IEnumerable<MatrixRow> DesignRowsOf(SourceFamily family, AsyncSource source)
@@ -22,6 +23,11 @@ public static class MatrixPlan
             yield return new MatrixRow(family, source, entry, Positions.AfterOneAwait);
     }
 
-    public static IEnumerable<MatrixRow> All() =>
-        Families.All.SelectMany(family => family.Sources.SelectMany(source => RowsOf(family, source)));
+    /// <summary>The covering design's rows, less those <see cref="LeftOutList.Rows"/> drops.</summary>
+    public static IEnumerable<MatrixRow> DesignRows() =>
+        Families.All.SelectMany(family => family.Sources.SelectMany(source => DesignRowsOf(family, source)))
+            .Where(row => !LeftOutList.Rows.Any(rule => rule.Matches(row)));
+
+    /// <summary>Every generated row: <see cref="DesignRows"/>, then the rows <see cref="PairwisePlan"/> adds (issue 19, item 3).</summary>
+    public static IEnumerable<MatrixRow> All() => DesignRows().Concat(PairwisePlan.Added);
 }

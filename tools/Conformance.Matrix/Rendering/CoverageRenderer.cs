@@ -19,12 +19,13 @@ public static class CoverageRenderer
         Line("# Propagation matrix coverage");
         Line();
         Line($"{rows.Length} rows: {Families.All.Count} source families, {Families.All.Sum(f => f.Sources.Count)} sources, "
-            + $"{EntryForms.All.Count} entry forms, {Positions.All.Count} positions (the full product would be "
-            + $"{Families.All.Sum(f => f.Sources.Count) * EntryForms.All.Count * Positions.All.Count} rows; see \"Left out\").");
+            + $"{EntryForms.Pairwise.Count} entry forms, {Positions.All.Count} positions (the full product would be "
+            + $"{Families.All.Sum(f => f.Sources.Count) * EntryForms.Pairwise.Count * Positions.All.Count} rows; see \"Left out\").");
+        PairwiseCoverage.Render(Line, rows);
         Line();
         Line("## Rows per source family and entry form");
         Line();
-        Cells(Line, rows, EntryForms.All.Select(e => e.Label).ToArray(), r => r.Entry.Label);
+        Cells(Line, rows, EntryForms.Pairwise.Select(e => e.Label).ToArray(), r => r.Entry.Label);
         Line();
         Line("## Rows per source family and position");
         Line();
@@ -37,12 +38,15 @@ public static class CoverageRenderer
         foreach (var family in Families.All)
             Line($"| {family.Title} | `features/matrix/{family.File}.feature` | {(family.Documented ? "documented" : "workerd-observed")} | "
                 + $"{string.Join(", ", family.Requirements)} | {string.Join("; ", family.Sources.Select(s => s.Label))} |");
+        FrameCoverage.Render(Line);
         CrossCutting(Line);
         Surface(Line, surface);
         Line();
         Line("## Left out");
         Section(Line, "Combinations", LeftOutList.Combinations);
         Section(Line, "Rows", LeftOutList.Rows.Select(r => new LeftOut(r.What, r.Reason)).ToArray());
+        Section(Line, "Rows the pairwise generator skips (it takes the family's next source)", LeftOutList.PairwiseRows.Select(r => new LeftOut(r.What, r.Reason)).ToArray());
+        Section(Line, "Pairs of the pairwise criterion", PairwisePlan.Senseless.Select(p => new LeftOut(p.Pair.ToString(), p.Reason)).ToArray());
         Section(Line, "Entry forms", LeftOutList.EntryForms);
         Section(Line, "Asynchronous sources", LeftOutList.Sources);
         Section(Line, "Cross-cutting values", CrossCuttingDimensions.LeftOut);

@@ -18,6 +18,7 @@ public static class ProgramTemplate
         yield return "const log = (step) => console.log(step, als.getStore(), other.getStore());";
         yield return "class Task extends AsyncResource { constructor() { super('Task'); } }";
         foreach (var line in source.TopLevel ?? []) yield return line;
+        if (shape == ProgramShape.CapturedAtTopLevel) yield return "const captured = als.run('a', () => AsyncLocalStorage.snapshot());";
         yield return "async function operation() { // source: " + source.Label;
         foreach (var line in source.Operation) yield return "  " + line;
         yield return "}";
@@ -36,7 +37,7 @@ public static class ProgramTemplate
         foreach (var line in source.TestPrelude ?? []) yield return "    " + line;
         switch (shape)
         {
-            case ProgramShape.InHandler:
+            case ProgramShape.InHandler or ProgramShape.CapturedAtTopLevel:
                 yield return "    await <enter>; // entry: <entry>";
                 yield return "    log('test');";
                 break;
