@@ -18,9 +18,8 @@ Console.WriteLine($"{"target",-8} {"floor",8} {"suite",8} {"suite/floor",11} {"b
 var status = 0;
 foreach (var name in names)
 {
-    var target = SuiteTiming.Create(name, root);
-    if (await target.CheckAvailabilityAsync(default) is { } reason) { Console.WriteLine($"{name,-8} unavailable: {reason}"); status = 2; continue; }
-    if (await BareRun.CheckAsync(name, root) is { } broken) { Console.WriteLine($"{name,-8} {broken}"); status = 1; continue; }
+    var (target, problem, notReady) = await SuiteTiming.ReadyAsync(name, root);
+    if (target is null) { Console.WriteLine(problem); status = Math.Max(status, notReady); continue; }
     var bare = await BareRun.RunAsync(name, root, programs, TimeSpan.FromSeconds(30));
     var floor = bare.Cpu / cores;
 

@@ -11,6 +11,18 @@ public static class SuiteTiming
     public static ITarget Create(string name, string root) =>
         TargetFactory.TryCreate(name, root, null, out var problem) ?? throw new ArgumentException(problem ?? $"unknown target {name}");
 
+    /// <summary>
+    /// The target when it can be measured here, else the line to print and the script's exit status: 2 when the target is
+    /// unavailable, 1 when the bare bridge does not run a program on it whole (BareRun.CheckAsync).
+    /// </summary>
+    public static async Task<(ITarget? Target, string? Problem, int Status)> ReadyAsync(string name, string root)
+    {
+        var target = Create(name, root);
+        if (await target.CheckAvailabilityAsync(default) is { } reason) return (null, $"{name,-8} unavailable: {reason}", 2);
+        if (await BareRun.CheckAsync(name, root) is { } broken) return (null, $"{name,-8} {broken}", 1);
+        return (target, null, 0);
+    }
+
     /// <summary>Runs every program at the target's parallelism (batched where the target batches, unless turned off).</summary>
     public static async Task<(TimeSpan Elapsed, TargetRun[] Runs)> RunAsync(ITarget target, IReadOnlyList<ScenarioProgram> programs, bool batching = true)
     {
