@@ -21,8 +21,10 @@ public sealed class RunSafetyScriptTests : IDisposable
         if (!OperatingSystem.IsLinux()) Assert.Skip("process groups and /proc: Linux only");
     }
 
-    private static string[] RunTemps() =>
-        Directory.EnumerateDirectories(Path.GetTempPath(), "conformance-run-*").Select(Path.GetFileName).OfType<string>().ToArray();
+    // The run's own temp folder (RunGuard.ps1, New-RunTemp), looked for under the TMPDIR this test gives the run, so that
+    // other runs on the same machine (a CI clone, another checkout) can neither fail nor pass the check.
+    private static string[] RunTemps(string tmp) =>
+        Directory.EnumerateDirectories(tmp, "conformance-run-*").Select(Path.GetFileName).OfType<string>().ToArray();
 
     [Theory]
     [InlineData("INT", 130)]
@@ -32,11 +34,12 @@ public sealed class RunSafetyScriptTests : IDisposable
         LinuxOnly();
         var list = _temp.File("reference.txt");
         File.WriteAllText(list, "# the list a cancelled update must leave alone\n");
-        var tempsBefore = RunTemps();
+        var tmp = Directory.CreateDirectory(_temp.File("tmp")).FullName;
         using var run = new ScriptRun(_root, ["-NoBuild", "-ReportDir", Reports, "-Filter", "ScenarioId~matrix/", "-UpdateExpectations"],
-            new Dictionary<string, string> { ["CONFORMANCE_EXPECTATIONS"] = list });
+            new Dictionary<string, string> { ["CONFORMANCE_EXPECTATIONS"] = list, ["TMPDIR"] = tmp });
         var results = Path.Combine(Reports, "reference", "results.jsonl");
         run.WaitUntil(() => File.Exists(results) && File.ReadAllLines(results).Length >= 3, TimeSpan.FromMinutes(4), "three results");
+        Assert.NotEmpty(RunTemps(tmp)); // the run made its temp folder where this test looks for it
 
         run.SignalGroup(signal);
         var exit = run.WaitForExit(TimeSpan.FromMinutes(1));
@@ -48,7 +51,7 @@ public sealed class RunSafetyScriptTests : IDisposable
         Assert.True(new FileInfo(Path.Combine(Reports, "reference", "not-run.txt")).Length > 0);
         Assert.Equal("# the list a cancelled update must leave alone\n", File.ReadAllText(list));
         Assert.False(File.Exists(Path.Combine(Reports, "index.html")), "no site from a cancelled run");
-        Assert.Empty(RunTemps().Except(tempsBefore));
+        Assert.Empty(RunTemps(tmp));
         // Killed trees die within moments; a zombie (<defunct>) is already dead, waiting for its new parent to reap it.
         run.WaitUntilQuiet(TimeSpan.FromSeconds(15));
     }
