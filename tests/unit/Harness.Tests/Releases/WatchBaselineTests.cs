@@ -28,8 +28,9 @@ public sealed class WatchBaselineTests
     {
         var baselines = WatchBaseline.Parse(["workerd@1.20261117.1,bun@1.4.4..1.4.5", "node@26.10.0"], Pins, out var problem);
         Assert.Null(problem);
+        Assert.NotNull(baselines);
         Assert.Equal([("workerd", "workerd@1.20261117.1", null), ("bun", "bun@1.4.4", "1.4.5"), ("node26", "node@26.10.0", null)],
-            baselines!.Select(b => (b.Pin.Name, b.Baseline.TargetName, b.Release)));
+            baselines.Select(b => (b.Pin.Name, b.Baseline.TargetName, b.Release)));
         Assert.Equal("1.20261201.1", baselines[0].ReleaseFrom(["1.20261110.1", "1.20261117.1", "1.20261201.1", "1.20261129.1"]));
         Assert.Equal("1.4.5", baselines[1].ReleaseFrom(["1.4.4", "1.4.5", "1.4.6"])); // the named release, not the newest
         Assert.Null(baselines[2].ReleaseFrom(["26.10.0", "27.0.0"])); // nothing newer of its line
