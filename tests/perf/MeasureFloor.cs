@@ -10,6 +10,11 @@ using PerfTiming;
 var names = (args.Length > 0 ? args[0] : string.Join(",", BareRun.Runtimes)).Split(',', StringSplitOptions.RemoveEmptyEntries);
 var root = RepositoryRoot.Find(Environment.CurrentDirectory);
 var programs = SuiteTiming.Programs(root).Where(p => args.Length < 2 || p.Id.Contains(args[1], StringComparison.Ordinal)).ToList();
+if (programs.Count == 0)
+{
+    Console.Error.WriteLine($"measure-floor: no scenario id contains '{args[1]}' (ids look like matrix/timers/<name>)");
+    return 2;
+}
 var cores = Environment.ProcessorCount;
 var invariant = CultureInfo.InvariantCulture;
 Console.WriteLine($"scenarios: {programs.Count}, {Machine.Describe()}");
@@ -32,9 +37,9 @@ foreach (var name in names)
 
     double PerProgram(TimeSpan t) => t.TotalMilliseconds / programs.Count;
     Console.WriteLine(string.Create(invariant,
-        $"{name,-8} {floor.TotalSeconds,6:0.00} s {suite.TotalSeconds,6:0.00} s {suite / floor,11:0.00} {PerProgram(bare.Cpu),9:0.0} {PerProgram(bridge),11:0.0} {bridge / bare.Cpu,11:0.00} {PerProgram(harness),12:0.0} {bare.NonZeroExits + bare.TimedOut,10}"));
-    if (bare.TimedOut > 0 || notCompleted > 0)
-        Console.WriteLine($"  {name}: {bare.TimedOut} bare runs timed out, {notCompleted} harness runs did not complete");
+        $"{name,-8} {floor.TotalSeconds,6:0.00} s {suite.TotalSeconds,6:0.00} s {suite / floor,11:0.00} {PerProgram(bare.Cpu),9:0.0} {PerProgram(bridge),11:0.0} {bridge / bare.Cpu,11:0.00} {PerProgram(harness),12:0.0} {bare.NonZeroExits + bare.TimedOut.Count,10}"));
+    if (bare.TimedOut.Count > 0 || notCompleted > 0)
+        Console.WriteLine($"  {name}: {bare.TimedOut.Count} bare runs timed out ({string.Join(", ", bare.TimedOut.Take(10))}), {notCompleted} harness runs did not complete");
 }
 Console.WriteLine($"after: {Machine.Describe()}");
 return status;

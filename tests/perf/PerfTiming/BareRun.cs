@@ -9,7 +9,7 @@ namespace PerfTiming;
 /// </summary>
 public static class BareRun
 {
-    public sealed record Result(TimeSpan Cpu, TimeSpan Wall, int Programs, int NonZeroExits, int TimedOut);
+    public sealed record Result(TimeSpan Cpu, TimeSpan Wall, int Programs, int NonZeroExits, IReadOnlyList<string> TimedOut);
 
     /// <summary>The runtimes the floor is measured on: the pinned targets (ProcessTargets) that have a bare command here.</summary>
     public static IReadOnlyList<string> Runtimes { get; } = ["workerd", "node", "node22", "node24", "node26", "deno", "bun"];
@@ -21,7 +21,7 @@ public static class BareRun
         {
             var lanes = Environment.ProcessorCount * 2;
             var nonZero = 0;
-            var timedOut = 0;
+            var timedOut = new System.Collections.Concurrent.ConcurrentBag<string>();
             var before = ProcessCpu.ChildrenTime();
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, programs.Count), new ParallelOptions { MaxDegreeOfParallelism = lanes }, async (i, ct) =>
@@ -30,11 +30,11 @@ public static class BareRun
                 var (file, arguments) = Prepare(runtime, root, programs[i], dir);
                 switch ((await RunOnceAsync(file, arguments, dir, timeout)).Exit)
                 {
-                    case null: Interlocked.Increment(ref timedOut); break;
+                    case null: timedOut.Add(programs[i].Id); break;
                     case not 0: Interlocked.Increment(ref nonZero); break;
                 }
             });
-            return new Result(ProcessCpu.ChildrenTime() - before, clock.Elapsed, programs.Count, nonZero, timedOut);
+            return new Result(ProcessCpu.ChildrenTime() - before, clock.Elapsed, programs.Count, nonZero, timedOut.Order(StringComparer.Ordinal).ToList());
         }
         finally
         {

@@ -14,9 +14,15 @@ if (typeof g.addEventListener !== 'function') {
   g.removeEventListener = events.removeEventListener.bind(events);
   g.dispatchEvent = events.dispatchEvent.bind(events);
 }
-// A rejection the program leaves unhandled is often the behaviour under test; without a handler the runtime ends the run.
-if (g.Deno) g.addEventListener('unhandledrejection', (event) => event.preventDefault());
-else g.process?.on?.('unhandledRejection', () => {});
+// A rejection or a throw the program leaves unhandled is often the behaviour under test; Workers reports it and runs on,
+// while without a handler these runtimes end the run before the program's later work has cost its CPU.
+if (g.Deno) {
+  g.addEventListener('unhandledrejection', (event) => event.preventDefault());
+  g.addEventListener('error', (event) => event.preventDefault());
+} else {
+  g.process?.on?.('unhandledRejection', () => {});
+  g.process?.on?.('uncaughtException', () => {});
+}
 
 const waits = [];
 const context = () => ({ waitUntil: (promise) => { waits.push(Promise.resolve(promise).catch(() => {})); }, passThroughOnException() {}, props: {} });
@@ -26,13 +32,16 @@ const send = async ({ method, path, body }) => {
   try { await (await env.SELF.fetch(`http://conformance.test${path}`, { method, body: body ?? undefined })).text(); } catch { /* measured, not judged */ }
 };
 
-try {
-  worker = (await import('./program.mjs')).default ?? {};
-  try { await worker.test?.({}, env, context()); } catch { /* measured, not judged */ }
-  if (plan.concurrent) await Promise.all(plan.requests.map(send));
-  else for (const request of plan.requests) await send(request);
-  await Promise.all(waits);
-  await new Promise((resolve) => setTimeout(resolve, plan.settleMs));
-} catch { /* a program that does not load (a load-error scenario) costs its parse */ }
-if (g.Deno) g.Deno.exit(0);
-else g.process.exit(0);
+// No top-level await: Bun 1.4 never ends (and spins a core) while a top-level await is pending, which a program that
+// waits for an event the runtime never fires leaves behind; an async function lets the run end when its loop runs dry.
+async function main() {
+  try {
+    worker = (await import('./program.mjs')).default ?? {};
+    try { await worker.test?.({}, env, context()); } catch { /* measured, not judged */ }
+    if (plan.concurrent) await Promise.all(plan.requests.map(send));
+    else for (const request of plan.requests) await send(request);
+    await Promise.all(waits);
+    await new Promise((resolve) => setTimeout(resolve, plan.settleMs));
+  } catch { /* a program that does not load (a load-error scenario) costs its parse */ }
+}
+main().then(() => (g.Deno ? g.Deno.exit(0) : g.process.exit(0)));
