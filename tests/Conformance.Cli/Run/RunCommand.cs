@@ -102,7 +102,8 @@ internal sealed partial class SuiteRun(RunOptions o)
         var clock = Stopwatch.StartNew();
         try
         {
-            if (o.Switch("parallel")) RunAll(targets);
+            if (o.Repeat >= 2) foreach (var t in targets) RunRepeated(t);
+            else if (o.Switch("parallel")) RunAll(targets);
             else foreach (var t in targets) RunAll([t]);
         }
         finally
@@ -111,7 +112,7 @@ internal sealed partial class SuiteRun(RunOptions o)
             if (RunSignals.Signal is null) Remove(temp);
         }
         if (RunSignals.Signal is not null) Thread.Sleep(Timeout.Infinite); // RunSignals ends the process with 130 or 143
-        return Verdict(targets, clock.Elapsed.TotalSeconds);
+        return o.Repeat >= 2 ? RepeatVerdict(targets) : Verdict(targets, clock.Elapsed.TotalSeconds);
     }
 
     private static void Remove(string path)
@@ -135,7 +136,7 @@ internal sealed partial class SuiteRun(RunOptions o)
         }).ToArray();
         var quiet = started.Where(r => r.Process is not null).ToArray();
         if (quiet.Length > 0)
-            ConsoleVerbs.Progress([.. quiet.SelectMany(r => new[] { r.Process!.Id.ToString(), r.Target, r.Dir })], m => { Console.Error.WriteLine(m); return 2; });
+            ConsoleVerbs.Progress([.. quiet.SelectMany(r => new[] { r.Process!.Id.ToString(), r.Label, r.Dir })], m => { Console.Error.WriteLine(m); return 2; });
         foreach (var r in quiet) r.Wait();
         if (RunSignals.Signal is not null) return;
         foreach (var r in started) Complete(r);

@@ -69,7 +69,7 @@ internal static partial class RunOptionRules
     }
 
     /// <summary>An option's name in the caller's style: as written when given, else -Name from the script, else --name.</summary>
-    private static string Name(RunOptions o, string key) =>
+    public static string Name(RunOptions o, string key) =>
         o.Given(key) ? o.Shown(key)
         : o.ScriptStyle ? "-" + ScriptNames.GetValueOrDefault(key, key)
         : "--" + KebabNames.GetValueOrDefault(key, key);
@@ -78,12 +78,12 @@ internal static partial class RunOptionRules
     {
         ["accept"] = "Accept", ["updateexpectations"] = "UpdateExpectations", ["repeat"] = "Repeat", ["parallel"] = "Parallel", ["detailed"] = "Detailed",
         ["since"] = "Since", ["noflagfinding"] = "NoFlagFinding", ["watch"] = "Watch", ["includeprereleases"] = "IncludePrereleases", ["bisect"] = "Bisect",
-        ["history"] = "History", ["explore"] = "Explore", ["command"] = "Command",
+        ["history"] = "History", ["explore"] = "Explore", ["command"] = "Command", ["allowunavailable"] = "AllowUnavailable", ["filter"] = "Filter",
     };
 
     private static readonly Dictionary<string, string> KebabNames = new()
     {
-        ["updateexpectations"] = "update-expectations", ["noflagfinding"] = "no-flag-finding", ["includeprereleases"] = "include-prereleases",
+        ["updateexpectations"] = "update-expectations", ["noflagfinding"] = "no-flag-finding", ["includeprereleases"] = "include-prereleases", ["allowunavailable"] = "allow-unavailable",
     };
 
     private static bool IsShard(string text)

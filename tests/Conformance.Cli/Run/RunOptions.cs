@@ -48,9 +48,9 @@ public sealed partial class RunOptions
     public string Text(string key) => _values.TryGetValue(key, out var v) ? v[^1] : "";
     public string Shown(string key) => _shown.TryGetValue(key, out var s) ? s : "--" + key;
 
-    /// <summary>The modes run-conformance.ps1 runs itself, not `run`: -Repeat, -Explore, -Bisect, -History, -Watch.</summary>
+    /// <summary>The modes run-conformance.ps1 runs itself, not `run`: -Explore, -Bisect, -History, -Watch.</summary>
     public string? ScriptMode =>
-        Repeat >= 2 ? "repeat" : Explore > 0 ? "explore" : Switch("bisect") ? "bisect" : Switch("history") ? "history" : Switch("watch") ? "watch" : null;
+        Explore > 0 ? "explore" : Switch("bisect") ? "bisect" : Switch("history") ? "history" : Switch("watch") ? "watch" : null;
 
     /// <summary>The `dotnet test --filter` expression of the profiles, requirements and filter, ANDed.</summary>
     public string TestFilter
@@ -113,7 +113,7 @@ public sealed partial class RunOptions
             if (!_values.ContainsKey("target")) targets = ["command"];
             targets = [.. targets.Select(t => t == "command" ? $"command:{command}" : t)];
         }
-        var repeated = targets.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        var repeated = targets.GroupBy(t => t, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         if (repeated.Length > 0) Fail($"{Shown("target")} '{string.Join(',', _values["target"])}' names {string.Join(", ", repeated)} more than once");
         Targets = targets;
         Profiles = Split("profiles");

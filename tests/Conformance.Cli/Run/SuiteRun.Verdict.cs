@@ -28,9 +28,9 @@ internal sealed partial class SuiteRun
             switch (exit)
             {
                 case 0: if (lines.Length > 0) Say(string.Join('\n', lines), "36"); break;
-                case 3 when o.Switch("allowunavailable"): Loud($"target {t} is UNAVAILABLE here: every scenario will be skipped ({o.Shown("allowunavailable")}). {text}"); break;
+                case 3 when o.Switch("allowunavailable"): Loud($"target {t} is UNAVAILABLE here: every scenario will be skipped ({RunOptionRules.Name(o, "allowunavailable")}). {text}"); break;
                 case 3:
-                    Loud($"target {t} is UNAVAILABLE here: not run, the run fails (exit code 3; --allow-unavailable lets it skip). {text}");
+                    Loud($"target {t} is UNAVAILABLE here: not run, the run fails (exit code 3; {RunOptionRules.Name(o, "allowunavailable")} lets it skip). {text}");
                     _unavailable.Add(t);
                     break;
                 default: throw new UsageException(string.Join('\n', lines));
@@ -52,28 +52,28 @@ internal sealed partial class SuiteRun
         if (!ended && (selected || run.ExitCode != 0))
         {
             // The test host ended before the run did (issue 18, item 5): what ran, what was in flight, what never ran.
-            _incomplete.Add(run.Target);
+            _incomplete.Add(run.Label);
             foreach (var line in IncompleteVerb.Mark(run.Dir, $"the test host ended before the run did (dotnet test exited with {run.ExitCode})").Lines)
-                Loud($"{run.Target}: {line}");
+                Loud($"{run.Label}: {line}");
         }
         else if (ended && RunEnd.Read(run.Dir) is { Failures.Count: > 0 } end)
         {
-            _runFailures.Add($"{run.Target}: {end.Failures.Count}");
+            _runFailures.Add($"{run.Label}: {end.Failures.Count}");
         }
         var summary = Path.Combine(run.Dir, "summary.md");
         if (ended && File.Exists(summary))
         {
             foreach (var line in File.ReadLines(summary).Where(l => l.StartsWith("> **", StringComparison.Ordinal)))
-                Loud($"{run.Target}: {line[4..].TrimEnd('*')}");
+                Loud($"{run.Label}: {line[4..].TrimEnd('*')}");
         }
         _unexpected += unexpected;
         _results += results.Count;
-        if (run.ExitCode != 0 && unexpected == 0 && !_incomplete.Contains(run.Target))
+        if (run.ExitCode != 0 && unexpected == 0 && !_incomplete.Contains(run.Label))
         {
             _failedRuns.Add(run.Target);
             if (File.Exists(run.Log))
             {
-                Say($"dotnet test on {run.Target} exited with {run.ExitCode} without an unexpected result; the end of {run.Log}:", "31");
+                Say($"dotnet test on {run.Label} exited with {run.ExitCode} without an unexpected result; the end of {run.Log}:", "31");
                 var tail = File.ReadLines(run.Log).Concat(File.Exists(run.Log + ".stderr") ? File.ReadLines(run.Log + ".stderr") : []).TakeLast(40);
                 foreach (var line in tail) Console.WriteLine($"  {line}");
             }
@@ -97,13 +97,13 @@ internal sealed partial class SuiteRun
         var siteFailed = _reportDirs.Count > 0 && whole && Site.SiteVerb.Run(["--out", _reportRoot, .. _reportDirs], Fail) != 0;
         var compat = o.Text("compat");
         var compatFailed = compat.Length > 0 && _reportDirs.Count > 0 && whole && Compat.CompatVerb.Run(["--out", Path.GetFullPath(compat), .. _reportDirs], Fail) != 0;
-        var skipsExplained = _reportDirs.Count == 0 || SkipBreakdown();
+        var skipsExplained = _reportDirs.Count == 0 || SkipBreakdown(targets);
         Console.WriteLine($"wall time: {seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s{(o.Switch("parallel") ? " (targets in parallel)" : "")}");
         Console.WriteLine();
         var filter = o.TestFilter;
         var shard = o.Text("shard");
         (int Code, string Message, string Colour) end =
-            _unavailable.Count > 0 ? (3, $"unavailable, not run: {string.Join(", ", _unavailable)}; nothing that did not run passes (--allow-unavailable lets it skip)", "31")
+            _unavailable.Count > 0 ? (3, $"unavailable, not run: {string.Join(", ", _unavailable)}; nothing that did not run passes ({RunOptionRules.Name(o, "allowunavailable")} lets it skip)", "31")
             : _incomplete.Count > 0 ? (1, $"the run did not reach its end on: {string.Join(", ", _incomplete)} (its test host was lost; the rows in flight and those not run are named above; no requirement table or site was written)", "31")
             // A selection that matches nothing ran nothing, so nothing passed: a usage error, not "every result is as expected".
             : _results == 0 && _failedRuns.Count == 0 && targets.Count > 0 ? (2, $"no scenario was selected{(filter.Length > 0 ? $" by the filter {filter}" : "")}{(shard.Length > 0 ? $" in shard {shard}" : "")}: nothing ran (exit code 2)", "31")
@@ -122,10 +122,10 @@ internal sealed partial class SuiteRun
     /// Why each skipped row was skipped (`skips`), reconciled with the skips dotnet test reported (not with a shard, whose other
     /// shards' rows are skipped without a result, nor when detailed wrote no log). False when a skip is unexplained.
     /// </summary>
-    private bool SkipBreakdown()
+    private bool SkipBreakdown(IReadOnlyList<string> targets)
     {
         var args = new List<string> { "skips" };
-        if (o.Switch("allowunavailable")) foreach (var t in o.Targets) args.AddRange(["--environment", t]);
+        if (o.Switch("allowunavailable")) foreach (var t in targets) args.AddRange(["--environment", t]);
         var reported = _reportDirs.Select(ReportedSkips).ToArray();
         if (!o.Given("shard") && !o.Switch("detailed") && reported.All(r => r is not null)) args.AddRange(["--xunit-skipped", reported.Sum()!.Value.ToString()]);
         var (exit, lines) = RunCommand.Self([.. args, .. _reportDirs]);

@@ -28,12 +28,14 @@ internal sealed class TargetRun
 
     public required string Target { get; init; }
     public required string Dir { get; init; }
+    /// <summary>The target, and with a repeat which run this is.</summary>
+    public string Label { get; init; } = "";
     public string Log => Path.Combine(Dir, "dotnet-test.log");
     public Process? Process { get; private set; }
     public Task? Copying { get; private set; }
     public int ExitCode { get; private set; }
 
-    public static TargetRun Start(string target, string dir, RunOptions o, string suite, bool detailed)
+    public static TargetRun Start(string target, string dir, RunOptions o, string suite, bool detailed, string runLabel = "")
     {
         Directory.CreateDirectory(dir);
         foreach (var name in RunFiles)
@@ -42,9 +44,9 @@ internal sealed class TargetRun
             if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
             else File.Delete(path);
         }
-        var run = new TargetRun { Target = target, Dir = dir };
+        var run = new TargetRun { Target = target, Dir = dir, Label = target + runLabel };
         var filter = o.TestFilter;
-        Console.WriteLine(Paint($"== {target} ==  reports: {dir}{(filter.Length > 0 ? $"  filter: {filter}" : "")}", "36"));
+        Console.WriteLine(Paint($"== {run.Label} ==  reports: {dir}{(filter.Length > 0 ? $"  filter: {filter}" : "")}", "36"));
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = !detailed, RedirectStandardError = !detailed };
         foreach (var a in new[] { "test", suite, "--nologo", "--logger", "console;verbosity=normal", "--logger", $"junit;LogFilePath={Path.Combine(dir, "junit.xml")}" })
             info.ArgumentList.Add(a);
@@ -52,7 +54,7 @@ internal sealed class TargetRun
         foreach (var v in Variables) info.Environment.Remove(v);
         foreach (var (name, value) in Settings(target, dir, o)) info.Environment[name] = value;
         run.Process = System.Diagnostics.Process.Start(info)!;
-        RunSignals.Track(run.Process, dir, target);
+        RunSignals.Track(run.Process, dir, run.Label);
         if (detailed)
         {
             run.Process.WaitForExit();
