@@ -95,6 +95,10 @@ public static class RunSignals
                 {
                     context.Cancel = true;
                     if (!run.HasExited) _ = SendSignal(run.Id, context.Signal == PosixSignal.SIGINT ? 2 : 15);
+                    // PowerShell stops the script on a Ctrl-C all the same (exit 0): the run's own ending decides the exit code.
+                    run.WaitForExit();
+                    Console.Out.Flush();
+                    Environment.Exit(run.ExitCode);
                 }));
             }
         }

@@ -23,8 +23,8 @@ internal sealed class TargetRun
         ConformanceSettings.TargetVariable, ConformanceSettings.AcceptVariable, ConformanceSettings.AcceptFromVariable, ConformanceSettings.ReportDirVariable,
         ConformanceSettings.ShardVariable, ConformanceSettings.TimeoutVariable, ConformanceSettings.ParallelismVariable, ConformanceSettings.AllowUnavailableVariable,
         ConformanceSettings.UpdateExpectationsVariable, ConformanceSettings.CompatibilityDateVariable, ConformanceSettings.CompatibilityFlagsVariable,
-        ConformanceSettings.NoBatchVariable, ConformanceSettings.ExpectationsVariable,
-    ];
+        ConformanceSettings.NoBatchVariable,
+    ]; // not CONFORMANCE_EXPECTATIONS: a list named in the environment stays the run's list unless --expectations names one
 
     public required string Target { get; init; }
     public required string Dir { get; init; }

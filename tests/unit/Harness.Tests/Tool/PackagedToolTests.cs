@@ -20,11 +20,12 @@ public sealed class PackagedToolTests(PackagedTool tool) : IClassFixture<Package
     public void The_installed_tool_gives_the_scripts_statuses_and_exit_code_and_leaves_its_install_folder_alone()
     {
         var before = tool.InstallFolder();
-        var (exit, output) = tool.Tool("run", "--target", "reference", "--requirement", Requirement, "--report-dir", "tool-reports");
+        // No --report-dir: the default is ./reports in the user's folder, not the package's (its root is the tool's folder).
+        var (exit, output) = tool.Tool("run", "--target", "reference", "--requirement", Requirement);
         Assert.True(exit == 0, output);
-        var toolRows = Rows(Path.Combine(tool.User, "tool-reports"));
+        var toolRows = Rows(Path.Combine(tool.User, "reports"));
         Assert.InRange(toolRows.Count, 2, 40);
-        Assert.True(File.Exists(Path.Combine(tool.User, "tool-reports", "index.html")), output);
+        Assert.True(File.Exists(Path.Combine(tool.User, "reports", "index.html")), output);
         Assert.Equal(before, tool.InstallFolder());
 
         var scriptReports = Path.Combine(tool.Scratch, "script-reports");
