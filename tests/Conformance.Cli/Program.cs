@@ -94,6 +94,7 @@ const string Usage = """
 
 return args switch
 {
+    ["--help" or "-h"] or ["run", "--help" or "-h"] => Help(),
     ["run", .. var rest] => Conformance.Cli.Run.RunCommand.Run(rest),
     ["check-options", .. var rest] => Conformance.Cli.Run.RunCommand.Validate(rest),
     ["requirement-table", .. var rest] => RequirementTableVerb(rest),
@@ -123,6 +124,13 @@ return args switch
     ["ended", var dir] => Ended(dir),
     _ => Fail(Usage),
 };
+
+static int Help()
+{
+    Console.WriteLine(Usage);
+    Console.WriteLine("run's options are run-conformance.ps1's, written --kebab-case (README.md, \"Use it from another repository\").");
+    return 0;
+}
 
 static int Fail(string message)
 {

@@ -75,7 +75,7 @@ public sealed partial class RunOptions
             var key = Key(written);
             o._shown[key] = written;
             if (Switches.Contains(key)) { o._switches.Add(key); continue; }
-            if (!Lists.Contains(key) && !Texts.Contains(key)) throw new UsageException($"{written} is not an option of run (see --help)");
+            if (!Lists.Contains(key) && !Texts.Contains(key)) throw new UsageException($"{written} is not an option of run (workers-als-conformance --help lists them)");
             if (i + 1 >= args.Count) throw new UsageException($"{written} needs a value");
             if (!o._values.TryGetValue(key, out var list)) o._values[key] = list = [];
             list.Add(args[++i]);
