@@ -21,7 +21,7 @@
 # and -AllowUnavailable was not given: nothing that did not run passes (the other targets still run; 3 wins over 1).
 # A run failure outside the rows (run-end.json: a list that could not be written or has bad lines, an orphan verified file) and a
 # lost test host are 1; another run holding the report folder is 2; SIGINT / SIGTERM end the run as cancelled with 130 / 143
-# (scripts/run-conformance/Cancellation.ps1, RunGuard.ps1; docs/hostile-input.md lists every case).
+# (tests/Conformance.Cli/RunSignals.cs, Run/RunLock.cs; docs/hostile-input.md lists every case).
 #
 # -UpdateExpectations rewrites each target's known-failure list from the run, the way -Accept writes snapshots: entries that
 # still fail keep their reason and comments and get their status, trace digest and trace file
@@ -31,8 +31,10 @@
 # against the list as it was, so its output (and exit code) shows what the update changed.
 #
 #
-# -Repeat N: see scripts/run-conformance/Repeatability.ps1. The steps of a run live in scripts/run-conformance/, one concern a file.
-# The numbers are taken as text and checked by Assert-OptionValues, so that a value that is not a number is a usage error
+# -Repeat N: see tests/Conformance.Cli/Run/SuiteRun.Repeat.cs. The main path (a plain run, -Repeat, -Parallel) is `Conformance.Cli run`
+# (tests/Conformance.Cli/Run/RunCommand.cs), the entry the packaged tool `workers-als-conformance run` uses too (issue 21 item 1);
+# the other modes' steps live in scripts/run-conformance/, one concern a file.
+# The numbers are taken as text and checked by `Conformance.Cli check-options` (Run/RunOptions.cs), so that a value that is not a number is a usage error
 # (exit 2) like any other, not PowerShell's binding error (exit 1).
 [CmdletBinding()]
 param(
@@ -118,14 +120,27 @@ Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
 $reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
-# The CLI's built assembly, asked of MSBuild rather than spelled out: no build configuration is assumed (issue 17, item 6).
+# The built assemblies, asked of MSBuild rather than spelled out: no build configuration is assumed (issue 17, item 6).
 $reportsDll = (dotnet msbuild $reportsProject -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
-$knownProfiles = @('documented', 'caveat', 'workerd-observed', 'erratum')
-foreach ($part in 'Common', 'Options', 'RunGuard', 'Cancellation', 'Exploration', 'Bisect', 'History', 'Watch', 'TargetChecks', 'TargetRuns', 'Repeatability', 'Summary') {
+foreach ($part in 'Common', 'Options', 'RunGuard', 'RunSettings', 'SuiteRun', 'Exploration', 'Bisect', 'History', 'Watch') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")
 }
 
-# ---- what to run -------------------------------------------------------------------------------------------------
+# ---- the options, checked by the one checker (`Conformance.Cli check-options`) before anything runs ---------------
+$runArgs = @(ConvertTo-RunArguments $PSBoundParameters)
+Invoke-Build @($reportsProject)
+dotnet $reportsDll check-options @runArgs
+if ($LASTEXITCODE -ne 0) { exit 2 }
+$reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
+
+# ---- the main path (-Repeat and -Parallel included): `Conformance.Cli run`, the packaged tool's entry ----------------
+if (-not ([int]$Explore.Trim() -gt 0 -or $Bisect -or $History -or $Watch)) {
+    Invoke-Build @($specs)
+    $suite = (dotnet msbuild $specs -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
+    exit (Invoke-SuiteRun ($runArgs + @('-ReportDir', $reportRoot, '-Suite', $suite)))
+}
+
+# ---- -Explore, -Bisect, -History, -Watch: still run from here ----------------------------------------------------------
 $targets = @(Split-List $Target)
 $Profiles = @(Split-List $Profiles)
 $Requirement = @(Split-List $Requirement)
@@ -134,41 +149,16 @@ if ($Command) {
     if (-not $PSBoundParameters.ContainsKey('Target')) { $targets = @('command') }
     $targets = @($targets | ForEach-Object { if ($_ -eq 'command') { "command:$Command" } else { $_ } })
 }
-Assert-RunOptions $PSBoundParameters
+# The checked numbers, typed from here on (a cast on assignment changes the variable's type).
+[double] $Timeout = $Timeout.Trim()
+[int] $Parallelism = $Parallelism.Trim()
+[int] $Explore = $Explore.Trim()
+[long] $Seed = $Seed.Trim()
 if ($RuntimeCache) { $env:CONFORMANCE_RUNTIME_CACHE = [IO.Path]::GetFullPath($RuntimeCache, (Get-Location).Path) }
 $testFilter = Get-TestFilter
-$reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
 Enter-RunLock
 
 if ($Explore -gt 0) { exit (Invoke-Exploration $targets) }
 if ($Bisect) { exit (Invoke-Bisect $targets) }
 if ($History) { exit (Invoke-History $targets) }
-if ($Watch) { exit (Invoke-Watch $targets $PSBoundParameters.ContainsKey('Target')) }
-
-Invoke-Build
-Assert-TestFilter
-Install-RunSignals
-$unavailableTargets = @()
-$targets = @(Resolve-Targets $targets)
-Clear-RootReports
-New-RunTemp
-
-# ---- run each target, then the report and the exit code ------------------------------------------------------------
-$unexpectedTotal = 0
-$resultsTotal = 0
-$failedRuns = @()
-$reportDirs = @()
-$changedTargets = @()
-$incompleteRuns = @()
-$runFailures = @()
-$runs = if ($Repeat -ge 2) { $Repeat } else { 1 }
-$clock = [Diagnostics.Stopwatch]::StartNew()
-try {
-    if ($Parallel) { Invoke-TargetsInParallel $targets } else { Invoke-TargetsInTurn $targets $runs }
-} finally {
-    Remove-RunTemp # a SIGINT or SIGTERM ends the run in RunSignals instead (Cancellation.ps1)
-}
-$clock.Stop()
-Wait-CancelledEnd
-if ($runs -gt 1) { Exit-RepeatRun $targets $runs }
-Exit-Run $targets $clock.Elapsed.TotalSeconds
+exit (Invoke-Watch $targets $PSBoundParameters.ContainsKey('Target'))

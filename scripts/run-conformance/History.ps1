@@ -21,3 +21,11 @@ function Invoke-History([string[]] $targets) {
     if ($Compat -and -not (Write-CompatData @(Join-Path $reportRoot 'history'))) { return [Math]::Max($exit, 1) }
     $exit
 }
+
+# -Compat: `Conformance.Cli compat` over the given report folders (docs/compat.md); true when written.
+function Write-CompatData([string[]] $dirs) {
+    $output = @(dotnet $reportsDll compat --out $Compat @dirs 2>&1)
+    $written = $LASTEXITCODE -eq 0
+    $output | ForEach-Object { if ($written) { Write-Host $_ } else { Write-Host $_ -ForegroundColor Red } }
+    $written
+}

@@ -57,9 +57,21 @@ using Conformance.Harness.Targets.Versions;
 //                                                         the compatibility data in the browser-compat-data shape, one entry per
 //                                                         requirement and propagation family (Compat/CompatVerb.cs, docs/compat.md,
 //                                                         issue 21 item 4); exit 0, 2: a folder missing, empty or of an unknown target
+//   run [--target <t>]... [--command <template>] [--profile P] [--requirement R] [--filter F] [--expectations <list>]
+//       [--report-dir D] [--shard i/n] [--timeout S] [--parallelism N] [--allow-unavailable] [--update-expectations] ...
+//                                                         the suite on each target, then the reports and the exit code
+//                                                         (Run/RunCommand.cs, issue 21 item 1): the packaged tool's command and
+//                                                         run-conformance.ps1's main path; exit 0, 1, 2, 3, 130, 143 as the script's
+//   check-options <run's options>                        exit 0: run's options are valid; 2: which is not (run-conformance.ps1's
+//                                                         modes ask it before they start)
 //   filter <expression>                                   exit 0: a `dotnet test --filter` VSTest accepts; 2: why not (issue 18, item 2)
 const string Usage = """
-    usage: Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
+    usage: Conformance.Cli run [--target <t>]... [--command <template>] [--profile P]... [--requirement R]... [--filter F] [--expectations <list>]
+                               [--report-dir D] [--shard i/n] [--timeout S] [--parallelism N] [--compatibility-date D] [--compatibility-flags F]...
+                               [--runtime-cache D] [--allow-unavailable] [--update-expectations] [--accept [--accept-from T]] [--no-batch]
+                               [--parallel] [--detailed] [--compat <file>]
+           Conformance.Cli check-options <run's options>
+           Conformance.Cli requirement-table --out <dir> <report dir or results.jsonl>...
            Conformance.Cli targets
            Conformance.Cli check <target>
            Conformance.Cli repeatability [--out <file>] <run dir or results.jsonl>...
@@ -82,6 +94,9 @@ const string Usage = """
 
 return args switch
 {
+    ["--help" or "-h"] or ["run", "--help" or "-h"] => Help(),
+    ["run", .. var rest] => Conformance.Cli.Run.RunCommand.Run(rest),
+    ["check-options", .. var rest] => Conformance.Cli.Run.RunCommand.Validate(rest),
     ["requirement-table", .. var rest] => RequirementTableVerb(rest),
     ["targets"] => Targets(),
     ["check", var name] => await CheckAsync(name),
@@ -109,6 +124,13 @@ return args switch
     ["ended", var dir] => Ended(dir),
     _ => Fail(Usage),
 };
+
+static int Help()
+{
+    Console.WriteLine(Usage);
+    Console.WriteLine("run's options are run-conformance.ps1's, written --kebab-case (README.md, \"Use it from another repository\").");
+    return 0;
+}
 
 static int Fail(string message)
 {

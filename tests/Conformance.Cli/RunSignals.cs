@@ -80,6 +80,33 @@ public static class RunSignals
         Environment.Exit(Signal == nameof(PosixSignal.SIGTERM) ? 143 : 130);
     }
 
+    /// <summary>
+    /// For run-conformance.ps1 while `Conformance.Cli run` (which installs <see cref="Install"/> itself) does the run: a SIGINT or
+    /// SIGTERM does not end PowerShell but is passed on to <paramref name="run"/>, whose own ending (130 or 143) the script returns.
+    /// </summary>
+    public static void ForwardTo(Process run)
+    {
+        lock (Tracked)
+        {
+            if (Registrations.Count > 0) return;
+            foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+            {
+                Registrations.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true;
+                    if (!run.HasExited) _ = SendSignal(run.Id, context.Signal == PosixSignal.SIGINT ? 2 : 15);
+                    // PowerShell stops the script on a Ctrl-C all the same (exit 0): the run's own ending decides the exit code.
+                    run.WaitForExit();
+                    Console.Out.Flush();
+                    Environment.Exit(run.ExitCode);
+                }));
+            }
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     private static void Kill(Process process)
     {
         try { process.Kill(entireProcessTree: true); }

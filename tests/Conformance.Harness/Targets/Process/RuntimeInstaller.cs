@@ -6,7 +6,9 @@ namespace Conformance.Harness.Targets.Process;
 
 /// <summary>
 /// Installs the pinned runtimes (targets/package.json) with `npm ci --prefix targets` the first time a target
-/// finds targets/node_modules missing: once per repository per process, whoever asks first, the others wait.
+/// finds targets/node_modules missing: once per repository per process, whoever asks first, the others wait. With
+/// CONFORMANCE_PINNED_RUNTIMES (the packaged tool sets it: issue 21 item 1) they live in that folder instead, installed there
+/// from a copy of targets/package.json and its lock, so an installed package's folder is never written.
 /// </summary>
 internal static class RuntimeInstaller
 {
@@ -14,7 +16,13 @@ internal static class RuntimeInstaller
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Installs = new(StringComparer.Ordinal);
 
-    public static string NodeModules(string repositoryRoot) => Path.Combine(repositoryRoot, "targets", "node_modules");
+    public const string FolderVariable = "CONFORMANCE_PINNED_RUNTIMES";
+
+    public static string NodeModules(string repositoryRoot) => Path.Combine(Prefix(repositoryRoot), "node_modules");
+
+    /// <summary>npm's prefix for the pinned runtimes: CONFORMANCE_PINNED_RUNTIMES, else targets/ in the repository.</summary>
+    private static string Prefix(string repositoryRoot) =>
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(repositoryRoot, "targets");
 
     /// <summary>Null when targets/node_modules exists (now, or after installing); otherwise npm's error.</summary>
     public static Task<string?> EnsureInstalledAsync(string repositoryRoot, ProcessTargetOptions options)
@@ -29,11 +37,18 @@ internal static class RuntimeInstaller
         var npm = Executables.FindOnPath("npm");
         if (npm is null) return $"targets/node_modules is missing and npm is not on PATH; {InstallHint}";
         var output = new StringBuilder();
+        var prefix = Prefix(repositoryRoot);
         try
         {
+            if (prefix != Path.Combine(repositoryRoot, "targets"))
+            {
+                Directory.CreateDirectory(prefix);
+                foreach (var file in new[] { "package.json", "package-lock.json" })
+                    File.Copy(Path.Combine(repositoryRoot, "targets", file), Path.Combine(prefix, file), overwrite: true);
+            }
             using var cts = new CancellationTokenSource(options.InstallTimeout);
             var result = await Cli.Wrap(npm)
-                .WithArguments(["ci", "--prefix", Path.Combine(repositoryRoot, "targets"), "--no-audit", "--no-fund"])
+                .WithArguments(["ci", "--prefix", prefix, "--no-audit", "--no-fund"])
                 .WithWorkingDirectory(repositoryRoot)
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))

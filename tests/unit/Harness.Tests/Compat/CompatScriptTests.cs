@@ -7,7 +7,7 @@ using Harness.Tests.Script;
 namespace Harness.Tests.Compat;
 
 /// <summary>
-/// run-conformance.ps1 -Compat (scripts/run-conformance/Summary.ps1; docs/compat.md): a run also writes the compatibility data
+/// run-conformance.ps1 -Compat (tests/Conformance.Cli/Run/SuiteRun.Verdict.cs; docs/compat.md): a run also writes the compatibility data
 /// of its report folders, and a run whose data cannot be written (the reference alone is no runtime) fails with exit 1.
 /// Needs the PowerShell local tool (<see cref="LocalPwsh"/>) and workerd (targets/node_modules).
 /// </summary>

@@ -21,7 +21,7 @@ public sealed class RunSafetyScriptTests : IDisposable
         if (!OperatingSystem.IsLinux()) Assert.Skip("process groups and /proc: Linux only");
     }
 
-    // The run's own temp folder (RunGuard.ps1, New-RunTemp), looked for under the TMPDIR this test gives the run, so that
+    // The run's own temp folder (Conformance.Cli run: SuiteRun.Execute), looked for under the TMPDIR this test gives the run, so that
     // other runs on the same machine (a CI clone, another checkout) can neither fail nor pass the check.
     private static string[] RunTemps(string tmp) =>
         Directory.EnumerateDirectories(tmp, "conformance-run-*").Select(Path.GetFileName).OfType<string>().ToArray();

@@ -4,7 +4,7 @@ namespace Harness.Tests.Script;
 
 /// <summary>
 /// -Bisect and -History run the suite with the same command-line settings as a plain run (Set-RunSettings in
-/// scripts/run-conformance/TargetRuns.ps1): -Timeout, -Parallelism, -CompatibilityFlags, -NoBatch and a single
+/// scripts/run-conformance/RunSettings.ps1): -Timeout, -Parallelism, -CompatibilityFlags, -NoBatch and a single
 /// -CompatibilityDate reach the runs as CONFORMANCE_* variables, and what an earlier run left set does not.
 /// The step is dot-sourced with `dotnet` and the build replaced by functions that print what the suite would be given.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class RunSettingsScriptTests
             $env:CONFORMANCE_ACCEPT = '1'
             function Invoke-Build {}; function Assert-TestFilter {}
             function dotnet { Get-ChildItem Env: | Where-Object Name -like 'CONFORMANCE_*' | ForEach-Object { "seen $($_.Name)=$($_.Value)" }; $global:LASTEXITCODE = 0 }
-            . '{{Path.Combine(steps, "TargetRuns.ps1")}}'
+            . '{{Path.Combine(steps, "RunSettings.ps1")}}'
             . '{{Path.Combine(steps, step)}}'
             $null = {{call}}
             """;
