@@ -17,8 +17,10 @@ public static class Capabilities
     public static Capability Rpc { get; } = new("rpc", "no RPC to WorkerEntrypoint classes");
     public static Capability WebSocketPair { get; } = new("websocket-pair", "no WebSocketPair");
     public static Capability HtmlRewriter { get; } = new("html-rewriter", "no HTMLRewriter");
+    /// <summary>A subrequest's body crossing the platform's I/O (OBS-BOUNDARY-SUBREQUEST-1); a bridge's env.SELF.fetch hands the stream over as it is.</summary>
+    public static Capability SubrequestBodies { get; } = new("subrequest-bodies", "no subrequest body crossing the platform's I/O");
 
-    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter];
+    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies];
 
     /// <summary>What the Workers platform provides: workerd.</summary>
     public static IReadOnlySet<string> WorkersPlatform { get; } = All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
