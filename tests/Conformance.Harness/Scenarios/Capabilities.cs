@@ -20,7 +20,10 @@ public static class Capabilities
     /// <summary>A subrequest's body crossing the platform's I/O (OBS-BOUNDARY-SUBREQUEST-1); a bridge's env.SELF.fetch hands the stream over as it is.</summary>
     public static Capability SubrequestBodies { get; } = new("subrequest-bodies", "no subrequest body crossing the platform's I/O");
 
-    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies];
+    /// <summary>caches.default with the program as its backend (<c>Given the worker is its own Cache API backend</c>, OBS-BOUNDARY-CACHE-1).</summary>
+    public static Capability CacheApi { get; } = new("cache-api", "no Cache API");
+
+    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies, CacheApi];
 
     /// <summary>What the Workers platform provides: workerd.</summary>
     public static IReadOnlySet<string> WorkersPlatform { get; } = All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -49,7 +52,8 @@ public static class Capabilities
     /// <summary>Every capability the program's bindings and the scenario's known tags need, in table order.</summary>
     public static IReadOnlyList<Capability> NeededBy(ScenarioProgram program, IEnumerable<string> tags)
     {
-        var names = program.Bindings.Select(b => b.Needs.Name).Concat(FromTags(tags).Needed.Select(c => c.Name)).ToHashSet(StringComparer.Ordinal);
+        var names = program.Bindings.Select(b => b.Needs.Name).Concat(FromTags(tags).Needed.Select(c => c.Name))
+            .Concat(program.CacheBackend ? [CacheApi.Name] : []).ToHashSet(StringComparer.Ordinal);
         return [.. All.Where(c => names.Contains(c.Name))];
     }
 }

@@ -22,6 +22,7 @@ public sealed class ScenarioBuilder
     private ScenarioPlan? _plan;
     private string? _actStep;
     private readonly List<(PlatformBinding Binding, string Step)> _bindings = [];
+    private bool _cacheBackend;
 
     public bool HasAssertion { get; private set; }
 
@@ -54,6 +55,17 @@ public sealed class ScenarioBuilder
     public StepRole Entrypoint(string className, string binding) =>
         Declare(new PlatformBinding(PlatformBindingKind.Entrypoint, className, binding),
             $"the WorkerEntrypoint class \"{className}\" reached through the service binding \"{binding}\"");
+
+    /// <summary>
+    /// <c>Given the worker is its own Cache API backend</c> (issue 20, OBS-BOUNDARY-CACHE-1): caches.default sends its put and match
+    /// to the program's own fetch handler, as workerd's <c>cacheApiOutbound</c> does.
+    /// </summary>
+    public StepRole CacheBackend()
+    {
+        if (_cacheBackend) throw Error("the worker is its own Cache API backend", "the cache backend is already declared");
+        _cacheBackend = true;
+        return StepRole.Arrange;
+    }
 
     private StepRole Declare(PlatformBinding binding, string step)
     {
@@ -104,6 +116,7 @@ public sealed class ScenarioBuilder
         {
             NamesDate = _compatibilityDate is not null,
             Bindings = _bindings.Count == 0 ? [] : [.. _bindings.Select(b => b.Binding)],
+            CacheBackend = _cacheBackend,
         };
     }
 

@@ -32,4 +32,7 @@ public sealed record ScenarioProgram(string Id, string Source, ScenarioPlan Plan
 
     /// <summary>The classes of the program the platform reaches (Durable Objects, entrypoints), in declaration order (issue 20).</summary>
     public IReadOnlyList<PlatformBinding> Bindings { get; init; } = [];
+
+    /// <summary>Whether the program's own fetch handler is its Cache API backend (workerd's <c>cacheApiOutbound</c>, OBS-BOUNDARY-CACHE-1).</summary>
+    public bool CacheBackend { get; init; }
 }

@@ -27,8 +27,9 @@ internal static partial class WorkerdConfig
     /// <param name="bindings">The program's declared classes (issue 20): Durable Object namespaces with in-memory storage, and
     /// service bindings to named entrypoints of the program's own service; the entry module re-exports them.</param>
     /// <param name="moduleFolder">The folder the modules are embedded from, with its trailing '/' (a batch's per-program folder).</param>
+    /// <param name="cacheBackend">Whether the program's service is its own Cache API backend (<c>cacheApiOutbound</c>, OBS-BOUNDARY-CACHE-1).</param>
     public static string Render(string compatibilityDate, IReadOnlyList<string>? extraFlags = null, string service = ProgramFiles.Service,
-        IReadOnlyList<Scenarios.PlatformBinding>? bindings = null, string moduleFolder = "")
+        IReadOnlyList<Scenarios.PlatformBinding>? bindings = null, string moduleFolder = "", bool cacheBackend = false)
     {
         if (!IsoDate().IsMatch(compatibilityDate))
             throw new ArgumentException($"compatibility date '{compatibilityDate}' is not YYYY-MM-DD", nameof(compatibilityDate));
@@ -46,6 +47,7 @@ internal static partial class WorkerdConfig
         var platform = objects.Length == 0 ? "" :
             $"\n  durableObjectNamespaces = [{string.Join(", ", objects.Select(o => $"(className = \"{o.ClassName}\", uniqueKey = \"{service}-{o.ClassName}\")"))}]," +
             "\n  durableObjectStorage = (inMemory = void),";
+        if (cacheBackend) platform += $"\n  cacheApiOutbound = \"{service}\",";
         var extraBindings = string.Concat(bindings.Select(b => b.Kind == Scenarios.PlatformBindingKind.DurableObject
             ? $", (name = \"{b.Binding}\", durableObjectNamespace = \"{b.ClassName}\")"
             : $", (name = \"{b.Binding}\", service = (name = \"{service}\", entrypoint = \"{b.ClassName}\"))"));
