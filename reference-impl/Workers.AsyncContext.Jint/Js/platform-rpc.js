@@ -16,9 +16,12 @@
     constructor(ctx, env) { this.ctx = ctx; this.env = env; }
   }
 
-  /** Runs thunk across the boundary: a macrotask in an empty frame of `scope` ('' = a fresh request scope). */
+  /**
+   * Runs thunk across the boundary: a macrotask in an empty frame of `scope` ('' = a fresh request scope). The result is
+   * pipelined: a method called on it before it settles is called on the stub it settles to (OBS-BOUNDARY-RPC-PIPELINE-1).
+   */
   function invoke(scope, thunk) {
-    return new Promise((resolve, reject) => {
+    return pipelined(new Promise((resolve, reject) => {
       H.dispatch(scope, () => {
         try {
           Promise.resolve(thunk()).then((value) => resolve(toWire(value)), reject);
@@ -26,6 +29,17 @@
           reject(error);
         }
       });
+    }));
+  }
+
+  /** The promise of a call, whose every other property is a method of the stub it settles to (never a plain property). */
+  function pipelined(promise) {
+    return new Proxy(promise, {
+      get(target, name) {
+        if (name === 'then' || name === 'catch' || name === 'finally') return target[name].bind(target);
+        if (typeof name === 'symbol') return target[name];
+        return (...args) => pipelined(target.then((stub) => stub[name](...args)));
+      },
     });
   }
 
