@@ -18,6 +18,10 @@ public sealed class WorkerHostOptions
     /// </summary>
     public bool CacheBackend { get; init; }
 
+    /// <summary>Whether env.SELF has <c>scheduled()</c> and <c>queue()</c>, invoking the module's handlers (workerd's
+    /// <c>service_binding_extra_handlers</c>, Js/platform-rpc.js).</summary>
+    public bool ExtraHandlers { get; init; }
+
     /// <summary>Wall-clock budget for the whole run (the event loop's clock is virtual; this one is real).</summary>
     public TimeSpan WallClockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -94,6 +94,12 @@ internal sealed partial class WorkerRuntime
     private WorkerRunResult? BuildPlatformBindings(ObjectInstance? module)
     {
         // The module's own fetch handler as the Cache API's backend, reached as env.SELF.fetch reaches it (OBS-BOUNDARY-CACHE-1).
+        if (_options.ExtraHandlers)
+        {
+            var extra = (ObjectInstance)_engine.Call(_platform.Get("extraHandlers"), JsValue.Undefined, [_handlers ?? JsValue.Undefined, _env, _ctx]);
+            var self = (ObjectInstance)_env.Get("SELF");
+            foreach (var name in new[] { "scheduled", "queue" }) self.FastSetDataProperty(name, extra.Get(name));
+        }
         if (_options.CacheBackend) _engine.Call(_platform.Get("installCaches"), JsValue.Undefined, [((ObjectInstance)_env.Get("SELF")).Get("fetch")]);
         foreach (var binding in _options.PlatformBindings)
         {

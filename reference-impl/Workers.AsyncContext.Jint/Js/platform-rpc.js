@@ -122,5 +122,27 @@
     };
   }
 
-  Object.assign(web, { platform: { RpcTarget, WorkerEntrypoint, DurableObject, entrypoint, namespace } });
+  /**
+   * env.SELF.scheduled() and env.SELF.queue() (workerd's service_binding_extra_handlers, OBS-BOUNDARY-HANDLERS-1): each invokes
+   * the module's handler as an event of its own, in a fresh request's empty frame, and settles with the event's outcome.
+   */
+  function extraHandlers(handlers, env, ctx) {
+    const run = (name, event) => invoke('', () => {
+      if (typeof handlers[name] !== 'function') throw new TypeError(`Handler does not export a ${name}() function.`);
+      return Promise.resolve(handlers[name](event, env, ctx)).then(() => 'ok');
+    });
+    return {
+      scheduled(options = {}) {
+        const controller = { cron: String(options.cron ?? ''), scheduledTime: Number(options.scheduledTime ?? Date.now()), noRetry() {} };
+        return run('scheduled', controller).then((outcome) => ({ outcome, noRetry: false }));
+      },
+      queue(queueName, messages = []) {
+        const delivered = messages.map((m) => ({ id: String(m.id), timestamp: new Date(m.timestamp), body: toWire(m.body), attempts: m.attempts ?? 1, ack() {}, retry() {} }));
+        const batch = { queue: String(queueName), messages: delivered, ackAll() {}, retryAll() {} };
+        return run('queue', batch).then((outcome) => ({ outcome, ackAll: false, retryBatch: { retry: false }, explicitAcks: [], retryMessages: [] }));
+      },
+    };
+  }
+
+  Object.assign(web, { platform: { RpcTarget, WorkerEntrypoint, DurableObject, entrypoint, namespace, extraHandlers } });
 })

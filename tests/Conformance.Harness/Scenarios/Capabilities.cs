@@ -23,7 +23,10 @@ public static class Capabilities
     /// <summary>caches.default with the program as its backend (<c>Given the worker is its own Cache API backend</c>, OBS-BOUNDARY-CACHE-1).</summary>
     public static Capability CacheApi { get; } = new("cache-api", "no Cache API");
 
-    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies, CacheApi];
+    /// <summary>env.SELF.scheduled() and env.SELF.queue() invoking the program's handlers (OBS-BOUNDARY-HANDLERS-1).</summary>
+    public static Capability HandlerInvocation { get; } = new("handler-invocation", "no scheduled or queue handler invocation");
+
+    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies, CacheApi, HandlerInvocation];
 
     /// <summary>What the Workers platform provides: workerd.</summary>
     public static IReadOnlySet<string> WorkersPlatform { get; } = All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -53,7 +56,8 @@ public static class Capabilities
     public static IReadOnlyList<Capability> NeededBy(ScenarioProgram program, IEnumerable<string> tags)
     {
         var names = program.Bindings.Select(b => b.Needs.Name).Concat(FromTags(tags).Needed.Select(c => c.Name))
-            .Concat(program.CacheBackend ? [CacheApi.Name] : []).ToHashSet(StringComparer.Ordinal);
+            .Concat(program.CacheBackend ? [CacheApi.Name] : []).Concat(program.ExtraHandlers ? [HandlerInvocation.Name] : [])
+            .ToHashSet(StringComparer.Ordinal);
         return [.. All.Where(c => names.Contains(c.Name))];
     }
 }

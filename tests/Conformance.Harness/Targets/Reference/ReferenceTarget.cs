@@ -42,6 +42,7 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
             CompatibilityFlagNames = program.CompatibilityFlags,
             PlatformBindings = [.. program.Bindings.Select(b => new WorkerPlatformBinding(b.Kind == PlatformBindingKind.DurableObject, b.ClassName, b.Binding))],
             CacheBackend = program.CacheBackend,
+            ExtraHandlers = program.ExtraHandlers,
             WallClockTimeout = timeout,
             Stdout = text =>
             {

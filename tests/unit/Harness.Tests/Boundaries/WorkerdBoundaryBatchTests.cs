@@ -81,4 +81,26 @@ public sealed class WorkerdBoundaryBatchTests
         var single = await target.RunAsync(programs[0], Generous, TestContext.Current.CancellationToken);
         Assert.Equal(runs[0].Trace, single.Trace);
     }
+
+    [Fact]
+    public async Task A_program_reaching_its_handlers_batches_with_one_that_does_not()
+    {
+        var target = await AvailableAsync("workerd");
+        var handlers = new ScenarioProgram("h", """
+            export default {
+              scheduled(controller) { console.log('scheduled', controller.cron); },
+              async test(controller, env) { console.log((await env.SELF.scheduled({ cron: '1 * * * *' })).outcome); },
+            };
+            """, ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate) { ExtraHandlers = true };
+        var plain = new ScenarioProgram("p", "export default { test() { console.log('plain'); } };", ScenarioPlan.TestHandlerOnly,
+            ScenarioProgram.DefaultCompatibilityDate);
+        var alone = new ConcurrentBag<string>();
+        var batch = new WorkerdBatchRun(Executables.Pinned(Root, WorkerdTarget.PinnedBinary), DriverFiles.FromRepository(), ProcessTargetOptions.Default,
+            (program, t, ct) => { alone.Add(program.Id); return target.RunAsync(program, t, ct); });
+        var runs = await batch.RunAsync([handlers, plain], Generous, TestContext.Current.CancellationToken);
+        Assert.Empty(alone);
+        Assert.Equal(["log: \"scheduled\" \"1 * * * *\"", "log: \"ok\"", "end", ExitLine.Ok], runs[0].Trace);
+        Assert.Equal(["log: \"plain\"", "end", ExitLine.Ok], runs[1].Trace);
+        Assert.Equal(runs[0].Trace, (await target.RunAsync(handlers, Generous, TestContext.Current.CancellationToken)).Trace);
+    }
 }
