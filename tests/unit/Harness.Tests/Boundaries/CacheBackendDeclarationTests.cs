@@ -11,14 +11,7 @@ public sealed class CacheBackendDeclarationTests
 {
     private const string Step = "the worker is its own Cache API backend";
 
-    private static ScenarioProgram Build(params string[] declarations)
-    {
-        var builder = new ScenarioBuilder();
-        builder.Apply("the worker program:", "export default { fetch() { return new Response(''); } };");
-        foreach (var step in declarations) builder.Apply(step, null);
-        builder.Apply("the test handler runs", null);
-        return builder.Build("boundaries/x");
-    }
+    private static ScenarioProgram Build(params string[] declarations) => DeclaredProgram.Build("export default { fetch() { return new Response(''); } };", declarations);
 
     [Fact]
     public void The_declaration_makes_the_program_its_own_backend_and_needs_the_cache_api()

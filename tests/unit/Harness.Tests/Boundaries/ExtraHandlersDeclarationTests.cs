@@ -11,14 +11,7 @@ public sealed class ExtraHandlersDeclarationTests
 {
     private const string Step = "the worker's scheduled and queue handlers are reached through env.SELF";
 
-    private static ScenarioProgram Build(params string[] declarations)
-    {
-        var builder = new ScenarioBuilder();
-        builder.Apply("the worker program:", "export default { scheduled() {}, queue() {} };");
-        foreach (var step in declarations) builder.Apply(step, null);
-        builder.Apply("the test handler runs", null);
-        return builder.Build("boundaries/x");
-    }
+    private static ScenarioProgram Build(params string[] declarations) => DeclaredProgram.Build("export default { scheduled() {}, queue() {} };", declarations);
 
     [Fact]
     public void The_declaration_reaches_the_handlers_and_needs_handler_invocation()

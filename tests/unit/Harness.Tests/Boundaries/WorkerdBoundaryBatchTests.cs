@@ -31,16 +31,23 @@ public sealed class WorkerdBoundaryBatchTests
             Bindings = [new(PlatformBindingKind.DurableObject, "Counter", "COUNTER"), new(PlatformBindingKind.Entrypoint, "Greeter", "GREETER")],
         };
 
-    [Fact]
-    public async Task Programs_declaring_the_same_classes_batch_each_with_its_own_objects()
+    /// <summary>Runs <paramref name="programs"/> as one batch on workerd, asserting none fell back to a run alone; also returns the target.</summary>
+    private static async Task<(IReadOnlyList<TargetRun> Runs, ITarget Target)> BatchAsync(params ScenarioProgram[] programs)
     {
         var target = await AvailableAsync("workerd");
-        ScenarioProgram[] programs = [Declaring("a"), Declaring("b")];
         var alone = new ConcurrentBag<string>();
         var batch = new WorkerdBatchRun(Executables.Pinned(Root, WorkerdTarget.PinnedBinary), DriverFiles.FromRepository(), ProcessTargetOptions.Default,
             (program, t, ct) => { alone.Add(program.Id); return target.RunAsync(program, t, ct); });
         var runs = await batch.RunAsync(programs, Generous, TestContext.Current.CancellationToken);
         Assert.Empty(alone);
+        return (runs, target);
+    }
+
+    [Fact]
+    public async Task Programs_declaring_the_same_classes_batch_each_with_its_own_objects()
+    {
+        ScenarioProgram[] programs = [Declaring("a"), Declaring("b")];
+        var (runs, target) = await BatchAsync(programs);
         foreach (var (run, name) in runs.Zip(["a", "b"]))
             Assert.Equal([$"log: \"{name} object 1\" \"{name} entrypoint\"", "end", ExitLine.Ok], run.Trace);
         var single = await target.RunAsync(programs[0], Generous, TestContext.Current.CancellationToken);
@@ -69,13 +76,8 @@ public sealed class WorkerdBoundaryBatchTests
     [Fact]
     public async Task Programs_that_are_their_own_cache_backends_batch_each_with_its_own_cache()
     {
-        var target = await AvailableAsync("workerd");
         ScenarioProgram[] programs = [Caching("a"), Caching("b")];
-        var alone = new ConcurrentBag<string>();
-        var batch = new WorkerdBatchRun(Executables.Pinned(Root, WorkerdTarget.PinnedBinary), DriverFiles.FromRepository(), ProcessTargetOptions.Default,
-            (program, t, ct) => { alone.Add(program.Id); return target.RunAsync(program, t, ct); });
-        var runs = await batch.RunAsync(programs, Generous, TestContext.Current.CancellationToken);
-        Assert.Empty(alone);
+        var (runs, target) = await BatchAsync(programs);
         foreach (var (run, name) in runs.Zip(["a", "b"]))
             Assert.Equal([$"log: true \"{name} body\"", "end", ExitLine.Ok], run.Trace);
         var single = await target.RunAsync(programs[0], Generous, TestContext.Current.CancellationToken);
@@ -85,7 +87,6 @@ public sealed class WorkerdBoundaryBatchTests
     [Fact]
     public async Task A_program_reaching_its_handlers_batches_with_one_that_does_not()
     {
-        var target = await AvailableAsync("workerd");
         var handlers = new ScenarioProgram("h", """
             export default {
               scheduled(controller) { console.log('scheduled', controller.cron); },
@@ -94,11 +95,7 @@ public sealed class WorkerdBoundaryBatchTests
             """, ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate) { ExtraHandlers = true };
         var plain = new ScenarioProgram("p", "export default { test() { console.log('plain'); } };", ScenarioPlan.TestHandlerOnly,
             ScenarioProgram.DefaultCompatibilityDate);
-        var alone = new ConcurrentBag<string>();
-        var batch = new WorkerdBatchRun(Executables.Pinned(Root, WorkerdTarget.PinnedBinary), DriverFiles.FromRepository(), ProcessTargetOptions.Default,
-            (program, t, ct) => { alone.Add(program.Id); return target.RunAsync(program, t, ct); });
-        var runs = await batch.RunAsync([handlers, plain], Generous, TestContext.Current.CancellationToken);
-        Assert.Empty(alone);
+        var (runs, target) = await BatchAsync(handlers, plain);
         Assert.Equal(["log: \"scheduled\" \"1 * * * *\"", "log: \"ok\"", "end", ExitLine.Ok], runs[0].Trace);
         Assert.Equal(["log: \"plain\"", "end", ExitLine.Ok], runs[1].Trace);
         Assert.Equal(runs[0].Trace, (await target.RunAsync(handlers, Generous, TestContext.Current.CancellationToken)).Trace);
