@@ -5,7 +5,7 @@ Feature: Async context in scheduled and queue handlers
   frame, what the caller sees after awaiting the invocation, and what a capture made in one invocation does in another.
 
   @OBS-BOUNDARY-HANDLERS-1 @workerd-observed
-  Scenario: scheduled and queue handlers see none of the caller's stores, and a snapshot from one invocation gives its store in the next
+  Scenario: scheduled and queue handlers see none of the caller's stores, and a snapshot from one invocation throws in the next
     Given the worker program:
       """js
       import { AsyncLocalStorage } from 'node:async_hooks';
