@@ -12,6 +12,16 @@ public sealed class WorkerHostOptions
     /// <summary>The program's classes the platform reaches, each bound on <c>env</c> (issue 20; WorkerRuntime.Platform.cs).</summary>
     public IReadOnlyList<WorkerPlatformBinding> PlatformBindings { get; init; } = [];
 
+    /// <summary>
+    /// Whether the module's own fetch handler is the Cache API's backend, as workerd's <c>cacheApiOutbound</c> pointed at the
+    /// worker's own service (Js/platform-cache.js): <c>caches</c> exists only then.
+    /// </summary>
+    public bool CacheBackend { get; init; }
+
+    /// <summary>Whether env.SELF has <c>scheduled()</c> and <c>queue()</c>, invoking the module's handlers (workerd's
+    /// <c>service_binding_extra_handlers</c>, Js/platform-rpc.js).</summary>
+    public bool ExtraHandlers { get; init; }
+
     /// <summary>Wall-clock budget for the whole run (the event loop's clock is virtual; this one is real).</summary>
     public TimeSpan WallClockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

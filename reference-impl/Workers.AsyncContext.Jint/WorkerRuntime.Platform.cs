@@ -11,7 +11,8 @@ namespace Workers.AsyncContext.Jint;
 /// <summary>
 /// The Workers platform's boundaries (issue 20, item 4): the host half of Js/platform-rpc.js and Js/platform-web.js
 /// (H.dispatch, H.platformTimer, H.digest, H.hmac), the <c>cloudflare:workers</c> module, and the declared Durable Object
-/// namespaces and entrypoints bound on <c>env</c> (<see cref="WorkerHostOptions.PlatformBindings"/>).
+/// namespaces and entrypoints bound on <c>env</c> (<see cref="WorkerHostOptions.PlatformBindings"/>), and <c>caches</c> when the
+/// module is its own Cache API backend (<see cref="WorkerHostOptions.CacheBackend"/>, Js/platform-cache.js).
 /// </summary>
 internal sealed partial class WorkerRuntime
 {
@@ -92,6 +93,14 @@ internal sealed partial class WorkerRuntime
     /// <summary>Binds each declared class on env; a class the entry module does not export is a load error, as on workerd.</summary>
     private WorkerRunResult? BuildPlatformBindings(ObjectInstance? module)
     {
+        // The module's own fetch handler as the Cache API's backend, reached as env.SELF.fetch reaches it (OBS-BOUNDARY-CACHE-1).
+        if (_options.ExtraHandlers)
+        {
+            var extra = (ObjectInstance)_engine.Call(_platform.Get("extraHandlers"), JsValue.Undefined, [_handlers ?? JsValue.Undefined, _env, _ctx]);
+            var self = (ObjectInstance)_env.Get("SELF");
+            foreach (var name in new[] { "scheduled", "queue" }) self.FastSetDataProperty(name, extra.Get(name));
+        }
+        if (_options.CacheBackend) _engine.Call(_platform.Get("installCaches"), JsValue.Undefined, [((ObjectInstance)_env.Get("SELF")).Get("fetch")]);
         foreach (var binding in _options.PlatformBindings)
         {
             var cls = module?.Get(binding.ClassName) ?? JsValue.Undefined;

@@ -1,4 +1,4 @@
-// Headers, Request and Response with text bodies: what a module worker's fetch handler and env.SELF.fetch need
+// Headers, Request and Response with text or ReadableStream bodies: what a module worker's fetch handler and env.SELF.fetch need
 // (spec/runtime-bridges.md: each request is dispatched into the module's fetch in a fresh async context).
 (function (H, web) {
   'use strict';
@@ -26,15 +26,28 @@
     if (body === undefined || body === null) return '';
     return typeof body === 'string' ? body : String(body);
   }
+  // A stream body (streams-readable.js loads after this file, so the class is looked up when a body is made).
+  const isStream = (body) => typeof web.ReadableStream === 'function' && body instanceof web.ReadableStream;
+  const utf8 = (bytes) => decodeURIComponent(escape(Array.from(bytes, (b) => String.fromCharCode(b)).join('')));
+  /** The whole text of a stream body, read chunk by chunk in the stream's own frames (OBS-BOUNDARY-SUBREQUEST-1). */
+  async function streamText(stream) {
+    const reader = stream.getReader();
+    let text = '';
+    for (let result = await reader.read(); !result.done; result = await reader.read()) {
+      const chunk = result.value;
+      text += typeof chunk === 'string' ? chunk : utf8(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    }
+    return text;
+  }
   class Body {
     #body; #used = false;
-    constructor(body) { this.#body = body === undefined || body === null ? null : bodyText(body); }
+    constructor(body) { this.#body = body === undefined || body === null ? null : isStream(body) ? body : bodyText(body); }
     get bodyUsed() { return this.#used; }
     get body() { return this.#body; }
     #consume() {
       if (this.#used) return Promise.reject(new TypeError('Body has already been used. It can only be used once.'));
       this.#used = true;
-      return Promise.resolve(this.#body ?? '');
+      return isStream(this.#body) ? streamText(this.#body) : Promise.resolve(this.#body ?? '');
     }
     text() { return this.#consume(); }
     json() { return this.#consume().then((t) => JSON.parse(t)); }

@@ -16,9 +16,12 @@
     constructor(ctx, env) { this.ctx = ctx; this.env = env; }
   }
 
-  /** Runs thunk across the boundary: a macrotask in an empty frame of `scope` ('' = a fresh request scope). */
+  /**
+   * Runs thunk across the boundary: a macrotask in an empty frame of `scope` ('' = a fresh request scope). The result is
+   * pipelined: a method called on it before it settles is called on the stub it settles to (OBS-BOUNDARY-RPC-PIPELINE-1).
+   */
   function invoke(scope, thunk) {
-    return new Promise((resolve, reject) => {
+    return pipelined(new Promise((resolve, reject) => {
       H.dispatch(scope, () => {
         try {
           Promise.resolve(thunk()).then((value) => resolve(toWire(value)), reject);
@@ -26,6 +29,17 @@
           reject(error);
         }
       });
+    }));
+  }
+
+  /** The promise of a call, whose every other property is a method of the stub it settles to (never a plain property). */
+  function pipelined(promise) {
+    return new Proxy(promise, {
+      get(target, name) {
+        if (name === 'then' || name === 'catch' || name === 'finally') return target[name].bind(target);
+        if (typeof name === 'symbol') return target[name];
+        return (...args) => pipelined(target.then((stub) => stub[name](...args)));
+      },
     });
   }
 
@@ -108,5 +122,27 @@
     };
   }
 
-  Object.assign(web, { platform: { RpcTarget, WorkerEntrypoint, DurableObject, entrypoint, namespace } });
+  /**
+   * env.SELF.scheduled() and env.SELF.queue() (workerd's service_binding_extra_handlers, OBS-BOUNDARY-HANDLERS-1): each invokes
+   * the module's handler as an event of its own, in a fresh request's empty frame, and settles with the event's outcome.
+   */
+  function extraHandlers(handlers, env, ctx) {
+    const run = (name, event) => invoke('', () => {
+      if (typeof handlers[name] !== 'function') throw new TypeError(`Handler does not export a ${name}() function.`);
+      return Promise.resolve(handlers[name](event, env, ctx)).then(() => 'ok');
+    });
+    return {
+      scheduled(options = {}) {
+        const controller = { cron: String(options.cron ?? ''), scheduledTime: Number(options.scheduledTime ?? Date.now()), noRetry() {} };
+        return run('scheduled', controller).then((outcome) => ({ outcome, noRetry: false }));
+      },
+      queue(queueName, messages = []) {
+        const delivered = messages.map((m) => ({ id: String(m.id), timestamp: new Date(m.timestamp), body: toWire(m.body), attempts: m.attempts ?? 1, ack() {}, retry() {} }));
+        const batch = { queue: String(queueName), messages: delivered, ackAll() {}, retryAll() {} };
+        return run('queue', batch).then((outcome) => ({ outcome, ackAll: false, retryBatch: { retry: false }, explicitAcks: [], retryMessages: [] }));
+      },
+    };
+  }
+
+  Object.assign(web, { platform: { RpcTarget, WorkerEntrypoint, DurableObject, entrypoint, namespace, extraHandlers } });
 })

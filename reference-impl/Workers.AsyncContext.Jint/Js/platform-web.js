@@ -1,7 +1,7 @@
 // The Workers platform's web objects the boundary rows need (issue 20, item 4): WebSocketPair, whose events are
 // dispatched on the receiving end as new macrotasks in an empty frame (OBS-BOUNDARY-WEBSOCKET-1), crypto.subtle's
 // digest, HMAC importKey and sign, computed by the host and settled a microtask later (OBS-BOUNDARY-SUBTLE-1), and
-// TextEncoder.
+// TextEncoder and TextDecoder (UTF-8).
 (function (H, web) {
   'use strict';
   const { Event, EventTarget, MessageEvent, DOMException } = web;
@@ -58,6 +58,15 @@
     encode(text = '') { return new Uint8Array(Array.from(unescape(encodeURIComponent(String(text))), (c) => c.charCodeAt(0))); }
   }
 
+  class TextDecoder {
+    get encoding() { return 'utf-8'; }
+    decode(data) {
+      if (data === undefined) return '';
+      const view = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      return decodeURIComponent(escape(Array.from(view, (b) => String.fromCharCode(b)).join('')));
+    }
+  }
+
   const bytes = (data) => (data instanceof ArrayBuffer ? Array.from(new Uint8Array(data)) : Array.from(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
   const nameOf = (algorithm) => String(typeof algorithm === 'string' ? algorithm : algorithm?.name).toUpperCase();
   const keys = new WeakMap();
@@ -85,5 +94,6 @@
   define('WebSocket', WebSocket);
   define('CloseEvent', CloseEvent);
   define('TextEncoder', TextEncoder);
+  define('TextDecoder', TextDecoder);
   define('crypto', { subtle });
 })

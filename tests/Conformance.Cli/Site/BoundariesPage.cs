@@ -27,7 +27,7 @@ public static class BoundariesPage
         var body = new StringBuilder();
         body.Append("<p>What a store holds when a call crosses the Workers platform's own boundaries: a Durable Object's fetch, methods ")
             .Append("and alarm, RPC to a WorkerEntrypoint, a function or RpcTarget passed over RPC, a WebSocketPair's events, ")
-            .Append("crypto.subtle's promises. In every row each candidate frame (the caller's, the callee's, where a callback or stub ")
+            .Append("crypto.subtle's and the Cache API's promises, a subrequest's body read, scheduled and queue handlers, what an RPC call returns. In every row each candidate frame (the caller's, the callee's, where a callback or stub ")
             .Append("was made, where it is invoked) holds a distinct store, so the expected trace, printed by workerd, shows which one ")
             .Append("the platform gives; <code>undefined</code> is none of them. Targets without the platform show such rows ")
             .Append("NOT-APPLICABLE, naming what they lack.</p>\n");

@@ -98,7 +98,8 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     /// <summary>Whether two programs would run identically (the plan compared by its rendered module).</summary>
     internal static bool SameProgram(ScenarioProgram a, ScenarioProgram b) =>
         a.Id == b.Id && a.Source == b.Source && a.CompatibilityDate == b.CompatibilityDate && a.NamesDate == b.NamesDate
-        && a.CompatibilityFlags.SequenceEqual(b.CompatibilityFlags)
+        && a.CompatibilityFlags.SequenceEqual(b.CompatibilityFlags) && a.Bindings.SequenceEqual(b.Bindings) && a.CacheBackend == b.CacheBackend
+        && a.ExtraHandlers == b.ExtraHandlers
         && PlanModule.Render(a.Plan) == PlanModule.Render(b.Plan);
 
     private async Task WorkAsync()

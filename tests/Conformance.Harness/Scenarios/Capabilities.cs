@@ -17,8 +17,16 @@ public static class Capabilities
     public static Capability Rpc { get; } = new("rpc", "no RPC to WorkerEntrypoint classes");
     public static Capability WebSocketPair { get; } = new("websocket-pair", "no WebSocketPair");
     public static Capability HtmlRewriter { get; } = new("html-rewriter", "no HTMLRewriter");
+    /// <summary>A subrequest's body crossing the platform's I/O (OBS-BOUNDARY-SUBREQUEST-1); a bridge's env.SELF.fetch hands the stream over as it is.</summary>
+    public static Capability SubrequestBodies { get; } = new("subrequest-bodies", "no subrequest body crossing the platform's I/O");
 
-    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter];
+    /// <summary>caches.default with the program as its backend (<c>Given the worker is its own Cache API backend</c>, OBS-BOUNDARY-CACHE-1).</summary>
+    public static Capability CacheApi { get; } = new("cache-api", "no Cache API");
+
+    /// <summary>env.SELF.scheduled() and env.SELF.queue() invoking the program's handlers (OBS-BOUNDARY-HANDLERS-1).</summary>
+    public static Capability HandlerInvocation { get; } = new("handler-invocation", "no scheduled or queue handler invocation");
+
+    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies, CacheApi, HandlerInvocation];
 
     /// <summary>What the Workers platform provides: workerd.</summary>
     public static IReadOnlySet<string> WorkersPlatform { get; } = All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -47,7 +55,9 @@ public static class Capabilities
     /// <summary>Every capability the program's bindings and the scenario's known tags need, in table order.</summary>
     public static IReadOnlyList<Capability> NeededBy(ScenarioProgram program, IEnumerable<string> tags)
     {
-        var names = program.Bindings.Select(b => b.Needs.Name).Concat(FromTags(tags).Needed.Select(c => c.Name)).ToHashSet(StringComparer.Ordinal);
+        var names = program.Bindings.Select(b => b.Needs.Name).Concat(FromTags(tags).Needed.Select(c => c.Name))
+            .Concat(program.CacheBackend ? [CacheApi.Name] : []).Concat(program.ExtraHandlers ? [HandlerInvocation.Name] : [])
+            .ToHashSet(StringComparer.Ordinal);
         return [.. All.Where(c => names.Contains(c.Name))];
     }
 }

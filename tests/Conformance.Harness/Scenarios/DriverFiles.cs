@@ -17,7 +17,10 @@ public sealed class DriverFiles
     public const string BindingsEntryModule = "entry.mjs";
 
     /// <summary>The module a target loads first for <paramref name="program"/>.</summary>
-    public static string EntryModuleOf(ScenarioProgram program) => program.Bindings.Count > 0 ? BindingsEntryModule : EntryModule;
+    public static string EntryModuleOf(ScenarioProgram program) => NeedsEntryModule(program) ? BindingsEntryModule : EntryModule;
+
+    /// <summary>Whether the program needs the generated entry module: it declares classes, or env.SELF reaches its scheduled and queue handlers.</summary>
+    public static bool NeedsEntryModule(ScenarioProgram program) => program.Bindings.Count > 0 || program.ExtraHandlers;
 
     public string Directory { get; }
     public string TraceSource { get; }
@@ -55,7 +58,7 @@ public sealed class DriverFiles
             [TraceModule] = TraceSource,
             [DriverModule] = DriverSource,
         };
-        if (program.Bindings.Count > 0) modules[BindingsEntryModule] = PlatformBindings.EntryModuleSource(program.Bindings);
+        if (NeedsEntryModule(program)) modules[BindingsEntryModule] = PlatformBindings.EntryModuleSource(program.Bindings, program.ExtraHandlers);
         return modules;
     }
 }

@@ -22,6 +22,8 @@ public sealed class ScenarioBuilder
     private ScenarioPlan? _plan;
     private string? _actStep;
     private readonly List<(PlatformBinding Binding, string Step)> _bindings = [];
+    private bool _cacheBackend;
+    private bool _extraHandlers;
 
     public bool HasAssertion { get; private set; }
 
@@ -54,6 +56,29 @@ public sealed class ScenarioBuilder
     public StepRole Entrypoint(string className, string binding) =>
         Declare(new PlatformBinding(PlatformBindingKind.Entrypoint, className, binding),
             $"the WorkerEntrypoint class \"{className}\" reached through the service binding \"{binding}\"");
+
+    /// <summary>
+    /// <c>Given the worker is its own Cache API backend</c> (issue 20, OBS-BOUNDARY-CACHE-1): caches.default sends its put and match
+    /// to the program's own fetch handler, as workerd's <c>cacheApiOutbound</c> does.
+    /// </summary>
+    public StepRole CacheBackend()
+    {
+        if (_cacheBackend) throw Error("the worker is its own Cache API backend", "the cache backend is already declared");
+        _cacheBackend = true;
+        return StepRole.Arrange;
+    }
+
+    /// <summary>
+    /// <c>Given the worker's scheduled and queue handlers are reached through env.SELF</c> (issue 20, OBS-BOUNDARY-HANDLERS-1):
+    /// <c>env.SELF.scheduled()</c> and <c>env.SELF.queue()</c> invoke the program's handlers, as workerd's experimental
+    /// <c>service_binding_extra_handlers</c> does.
+    /// </summary>
+    public StepRole ExtraHandlers()
+    {
+        if (_extraHandlers) throw Error("the worker's scheduled and queue handlers are reached through env.SELF", "the handlers are already declared");
+        _extraHandlers = true;
+        return StepRole.Arrange;
+    }
 
     private StepRole Declare(PlatformBinding binding, string step)
     {
@@ -104,6 +129,8 @@ public sealed class ScenarioBuilder
         {
             NamesDate = _compatibilityDate is not null,
             Bindings = _bindings.Count == 0 ? [] : [.. _bindings.Select(b => b.Binding)],
+            CacheBackend = _cacheBackend,
+            ExtraHandlers = _extraHandlers,
         };
     }
 

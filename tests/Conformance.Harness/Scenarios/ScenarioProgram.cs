@@ -32,4 +32,13 @@ public sealed record ScenarioProgram(string Id, string Source, ScenarioPlan Plan
 
     /// <summary>The classes of the program the platform reaches (Durable Objects, entrypoints), in declaration order (issue 20).</summary>
     public IReadOnlyList<PlatformBinding> Bindings { get; init; } = [];
+
+    /// <summary>Whether the program's own fetch handler is its Cache API backend (workerd's <c>cacheApiOutbound</c>, OBS-BOUNDARY-CACHE-1).</summary>
+    public bool CacheBackend { get; init; }
+
+    /// <summary>
+    /// Whether env.SELF's <c>scheduled()</c> and <c>queue()</c> invoke the program's handlers (OBS-BOUNDARY-HANDLERS-1): on workerd the
+    /// experimental flag <c>service_binding_extra_handlers</c>, which its process needs <c>--experimental</c> for.
+    /// </summary>
+    public bool ExtraHandlers { get; init; }
 }

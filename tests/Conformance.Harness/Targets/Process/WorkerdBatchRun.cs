@@ -44,7 +44,9 @@ internal sealed class WorkerdBatchRun(
         BatchFolder.AttemptAsync(programs.Count, async (folder, nonce) =>
         {
             var config = Write(folder, programs, nonce);
-            var spec = new ProcessSpec(binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment, WorkerdBatchConfig.LoadErrorService())
+            // --experimental for the whole batch when one of its programs needs it (OBS-BOUNDARY-HANDLERS-1); it enables nothing by
+            // itself: a worker's experimental flags are its own (WorkerdConfig.ExtraHandlersFlag).
+            var spec = new ProcessSpec(binary, WorkerdConfig.TestArguments(config, programs.Any(p => p.ExtraHandlers)), folder, NodeStyleTarget.QuietEnvironment, WorkerdBatchConfig.LoadErrorService())
             {
                 Batched = true,
                 Nonce = nonce,
@@ -59,7 +61,7 @@ internal sealed class WorkerdBatchRun(
         for (var key = 0; key < programs.Count; key++) BatchFolder.WriteProgram(folder, key, programs[key], driver, nonce);
         var config = Path.Combine(folder, ProgramFiles.Config);
         File.WriteAllText(config, WorkerdBatchConfig.Render([.. programs.Select(p => p.CompatibilityDate)], [.. programs.Select(p => p.CompatibilityFlags)],
-            [.. programs.Select(p => p.Bindings)]), new UTF8Encoding(false));
+            [.. programs.Select(p => p.Bindings)], [.. programs.Select(p => p.CacheBackend)], [.. programs.Select(p => p.ExtraHandlers)]), new UTF8Encoding(false));
         return config;
     }
 }

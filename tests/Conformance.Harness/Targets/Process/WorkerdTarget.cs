@@ -42,8 +42,9 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
     protected override ProcessSpec Prepare(string folder, ScenarioProgram program, string service)
     {
         var config = Path.Combine(folder, ProgramFiles.Config);
-        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service, program.Bindings));
-        return new ProcessSpec(Binary, ["test", config], folder, NodeStyleTarget.QuietEnvironment);
+        File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service, program.Bindings,
+            cacheBackend: program.CacheBackend, extraHandlers: program.ExtraHandlers));
+        return new ProcessSpec(Binary, WorkerdConfig.TestArguments(config, program.ExtraHandlers), folder, NodeStyleTarget.QuietEnvironment);
     }
 
     protected override BridgeRules Rules => BridgeRules.Workerd;

@@ -41,6 +41,8 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
             CompatibilityDate = program.CompatibilityDate,
             CompatibilityFlagNames = program.CompatibilityFlags,
             PlatformBindings = [.. program.Bindings.Select(b => new WorkerPlatformBinding(b.Kind == PlatformBindingKind.DurableObject, b.ClassName, b.Binding))],
+            CacheBackend = program.CacheBackend,
+            ExtraHandlers = program.ExtraHandlers,
             WallClockTimeout = timeout,
             Stdout = text =>
             {

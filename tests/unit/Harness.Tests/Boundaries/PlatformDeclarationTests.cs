@@ -17,14 +17,7 @@ public sealed class PlatformDeclarationTests
     private const string DeclareCounter = "the Durable Object class \"Counter\" bound as \"COUNTER\"";
     private const string DeclareGreeter = "the WorkerEntrypoint class \"Greeter\" reached through the service binding \"GREETER\"";
 
-    private static ScenarioProgram Build(string source, params string[] declarations)
-    {
-        var builder = new ScenarioBuilder();
-        builder.Apply("the worker program:", source);
-        foreach (var step in declarations) builder.Apply(step, null);
-        builder.Apply("the test handler runs", null);
-        return builder.Build("boundaries/x");
-    }
+    private static ScenarioProgram Build(string source, params string[] declarations) => DeclaredProgram.Build(source, declarations);
 
     [Fact]
     public void Declarations_become_the_programs_bindings_in_order()
