@@ -22,7 +22,8 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
 {
     public int StabilityRuns { get; init; } = 3;
 
-    private readonly ProgramGenerator _generator = generator ?? new ProgramGenerator();
+    // Without a generator, the fixed vocabulary only (SourceCatalog.Empty): ExploreRun passes the inventory's (issue 19, item 4).
+    private readonly ProgramGenerator _generator = generator ?? new ProgramGenerator(Sources.SourceCatalog.Empty);
     private int _runCounter;
 
     public async Task<ExplorationResult> ExploreAsync(long seed, int count, ShardSpec? shard = null)
@@ -62,6 +63,7 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
             wall > 0 ? Math.Round(programs.Count / wall, 2) : 0, wall)
         {
             NotCompleted = [.. programs.Zip(outcomes).Where(p => p.Second is Outcome.TargetTimeout or Outcome.TargetCrash).Select(p => p.First.Index)],
+            Sources = ExplorationSummary.SourcesOf(programs),
         };
         return new ExplorationResult(summary, groups);
     }
