@@ -78,6 +78,22 @@ public sealed class SourceGenerationTests
         Assert.Contains("await als.run('v1', async () => {", other);
     }
 
+    [Fact]
+    public async Task A_module_a_target_lacks_is_blamed_on_one_bare_source_for_every_program_that_uses_it()
+    {
+        var target = ScriptedTarget.DivergingOn("import * as node_zlib");
+        var result = await new Explorer(ScriptedTarget.Truth(), target, TimeSpan.FromSeconds(5), new ProgramGenerator(Catalog)).ExploreAsync(1, 120);
+        var using_ = Enumerable.Range(0, 120).Select(i => new ProgramGenerator(Catalog).Generate(1, i)).Where(p => p.Nodes.Any(n => n.Recipe?.Module == "node:zlib")).ToList();
+        var expected = using_.Count;
+        Assert.True(expected >= 2, "seed 1 should use node:zlib in several programs");
+        // No ddmin search: the target runs each program, each bare source of the diverging ones, and each minimised program once.
+        Assert.True(target.Runs.Values.Sum() <= 120 + using_.Sum(p => p.Nodes.Count(n => n.Kind == OperationKind.Source)) + expected,
+            $"{target.Runs.Values.Sum()} target runs: the bare round should have spared the minimiser's");
+        Assert.Equal(expected, result.Groups.Sum(g => g.Count));
+        Assert.All(result.Groups, g => Assert.StartsWith("source[node:zlib ", g.Signature));
+        Assert.All(result.Groups, g => Assert.Empty(Assert.Single(g.Minimised).Body));
+    }
+
     private static readonly AsyncSource Emit = new("node:events", "EventEmitter.prototype.emit", "function", []);
 
     [Theory]
