@@ -9,6 +9,7 @@ using Conformance.Harness.Scenarios;
 //           [--expected <list>, e.g. targets/expectations/explore-reference.txt]     (exit 1 on a divergence the list does not name)
 //   merge --into <dir> <shard dir>...
 //   print [--seed S] [--index I]                                  (the program the generator makes for that index)
+//   trace --target <t> [--seed S] [--index I]                     (that program's trace on one target: to read a truth failure)
 // Defaults come from CONFORMANCE_EXPLORE_COUNT / CONFORMANCE_EXPLORE_SEED / CONFORMANCE_TARGET when set.
 try
 {
@@ -40,11 +41,22 @@ try
         }
         case "print":
         {
-            var program = new Conformance.Explore.Generation.ProgramGenerator().Generate(
+            var program = new Conformance.Explore.Generation.ProgramGenerator(Conformance.Explore.Sources.SourceCatalog.Load(root)).Generate(
                 long.Parse(options.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("index") ?? "0", CultureInfo.InvariantCulture));
             Console.WriteLine("// " + Signature.Of(program.Operations));
             Console.Write(Conformance.Explore.Generation.ProgramRenderer.Render(program.Operations));
             return 0;
+        }
+        case "trace":
+        {
+            var name = options.GetValueOrDefault("target") ?? "workerd";
+            var target = Conformance.Harness.Targets.TargetFactory.TryCreate(name, root, null, out var problem) ?? throw new ArgumentException(problem ?? $"unknown target {name}");
+            var program = new Conformance.Explore.Generation.ProgramGenerator(Conformance.Explore.Sources.SourceCatalog.Load(root)).Generate(
+                long.Parse(options.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("index") ?? "0", CultureInfo.InvariantCulture));
+            var run = await target.RunAsync(Conformance.Explore.Generation.ProgramRenderer.ToScenarioProgram(program), TimeSpan.FromSeconds(20), CancellationToken.None);
+            Console.WriteLine($"// {name}: {run.Status} {run.Detail}");
+            foreach (var line in run.Trace) Console.WriteLine(line);
+            return run.Status == Conformance.Harness.Targets.RunStatus.Completed && Explorer.ReachedEnd(run.Trace) ? 0 : 1;
         }
         case "merge":
         {
@@ -69,6 +81,7 @@ static int Usage(int code)
     Console.WriteLine("usage: explore --target <t> [--count N] [--seed S] [--shard i/n] [--report-dir dir] [--timeout s] [--parallelism P] [--expected list]");
     Console.WriteLine("       merge --into <dir> <shard dir>...");
     Console.WriteLine("       print [--seed S] [--index I]");
+    Console.WriteLine("       trace [--target t] [--seed S] [--index I]");
     return code;
 }
 

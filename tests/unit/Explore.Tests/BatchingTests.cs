@@ -54,9 +54,10 @@ public sealed class BatchingTests
         Assert.Contains(truth.Batches, b => b.Count(id => id.StartsWith("again-", StringComparison.Ordinal)) > 1);
         // A minimisation round's candidates share a batch.
         Assert.Contains(target.Batches, b => b.Count(id => id.Contains("-m-", StringComparison.Ordinal)) > 1);
-        static ExplorationSummary Untimed(ExplorationSummary s) => s with { WallSeconds = 0, ProgramsPerSecond = 0, Divergences = [], NotCompleted = [] };
+        static ExplorationSummary Untimed(ExplorationSummary s) => s with { WallSeconds = 0, ProgramsPerSecond = 0, Divergences = [], NotCompleted = [], Sources = [] };
         Assert.Equal(Untimed(alone.Summary), Untimed(batched.Summary));
         Assert.Equal(alone.Summary.Divergences, batched.Summary.Divergences);
+        Assert.Equal(alone.Summary.Sources, batched.Summary.Sources);
         Assert.Equal(alone.Groups.Select(g => ProgramRenderer.Render(g.Minimised)), batched.Groups.Select(g => ProgramRenderer.Render(g.Minimised)));
     }
 }

@@ -1,5 +1,6 @@
 using Conformance.Explore.Exploring;
 using Conformance.Explore.Generation;
+using Conformance.Explore.Sources;
 using Conformance.Explore.Reporting;
 using Conformance.Harness.Targets;
 
@@ -10,7 +11,7 @@ public sealed class ExplorerTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private static int CountWith(long seed, int count, string marker) =>
-        Enumerable.Range(0, count).Count(i => ProgramRenderer.Render(new ProgramGenerator().Generate(seed, i).Operations).Contains(marker, StringComparison.Ordinal));
+        Enumerable.Range(0, count).Count(i => ProgramRenderer.Render(new ProgramGenerator(SourceCatalog.Empty).Generate(seed, i).Operations).Contains(marker, StringComparison.Ordinal));
 
     [Fact]
     public async Task Divergences_with_the_same_minimised_shape_are_one_group_with_a_count()
@@ -50,7 +51,7 @@ public sealed class ExplorerTests
         var result = await new Explorer(ScriptedTarget.Truth(), target, Timeout).ExploreAsync(6, 80);
         Assert.Empty(result.Groups);
         Assert.Equal(CountWith(6, 80, "queueMicrotask"), result.Summary.Timeouts);
-        var crashes = Enumerable.Range(0, 80).Select(i => ProgramRenderer.Render(new ProgramGenerator().Generate(6, i).Operations))
+        var crashes = Enumerable.Range(0, 80).Select(i => ProgramRenderer.Render(new ProgramGenerator(SourceCatalog.Empty).Generate(6, i).Operations))
             .Count(s => !s.Contains("queueMicrotask", StringComparison.Ordinal) && s.Contains("addEventListener", StringComparison.Ordinal));
         Assert.Equal(crashes, result.Summary.Crashes);
         Assert.True(result.Summary.Timeouts > 0 && result.Summary.Crashes > 0);
@@ -62,9 +63,10 @@ public sealed class ExplorerTests
         var first = await new Explorer(ScriptedTarget.Truth(), ScriptedTarget.DivergingOn("exit("), Timeout).ExploreAsync(12, 50);
         var again = await new Explorer(ScriptedTarget.Truth(), ScriptedTarget.DivergingOn("exit("), Timeout).ExploreAsync(12, 50);
         Assert.NotEmpty(first.Groups);
-        static ExplorationSummary Untimed(ExplorationSummary s) => s with { WallSeconds = 0, ProgramsPerSecond = 0, Divergences = [], NotCompleted = [] };
+        static ExplorationSummary Untimed(ExplorationSummary s) => s with { WallSeconds = 0, ProgramsPerSecond = 0, Divergences = [], NotCompleted = [], Sources = [] };
         Assert.Equal(Untimed(first.Summary), Untimed(again.Summary));
         Assert.Equal(first.Summary.NotCompleted, again.Summary.NotCompleted);
+        Assert.Equal(first.Summary.Sources, again.Summary.Sources);
         Assert.Equal(first.Summary.Divergences, again.Summary.Divergences);
         Assert.Equal(first.Groups.Select(Describe), again.Groups.Select(Describe));
     }

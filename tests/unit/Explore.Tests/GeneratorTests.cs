@@ -1,16 +1,18 @@
 using Conformance.Explore.Generation;
+using Conformance.Explore.Sources;
 
 namespace Explore.Tests;
 
 public sealed class GeneratorTests
 {
-    private static readonly ProgramGenerator Generator = new();
+    private static readonly SourceCatalog Catalog = SourceCatalog.Load(Conformance.Harness.Scenarios.RepositoryRoot.Find());
+    private static readonly ProgramGenerator Generator = new(Catalog);
 
     [Fact]
     public void The_same_seed_gives_the_same_programs_and_another_seed_others()
     {
         var first = Enumerable.Range(0, 50).Select(i => ProgramRenderer.Render(Generator.Generate(7, i).Operations)).ToList();
-        var again = Enumerable.Range(0, 50).Select(i => ProgramRenderer.Render(new ProgramGenerator().Generate(7, i).Operations)).ToList();
+        var again = Enumerable.Range(0, 50).Select(i => ProgramRenderer.Render(new ProgramGenerator(Catalog).Generate(7, i).Operations)).ToList();
         var other = Enumerable.Range(0, 50).Select(i => ProgramRenderer.Render(Generator.Generate(8, i).Operations)).ToList();
         Assert.Equal(first, again);
         Assert.True(first.Zip(other).Count(p => p.First != p.Second) > 40, "another seed should give mostly other programs");

@@ -1,5 +1,6 @@
 using Conformance.Explore.Exploring;
 using Conformance.Explore.Generation;
+using Conformance.Explore.Sources;
 
 namespace Explore.Tests;
 
@@ -9,7 +10,7 @@ public sealed class MinimiserTests
     public async Task A_divergence_that_needs_one_operation_is_cut_down_to_that_operation()
     {
         // Every generated program of seed 5 holding a listener: the fake divergence is "a listener is present".
-        var programs = Enumerable.Range(0, 200).Select(i => new ProgramGenerator().Generate(5, i))
+        var programs = Enumerable.Range(0, 200).Select(i => new ProgramGenerator(SourceCatalog.Empty).Generate(5, i))
             .Where(p => p.Nodes.Any(n => n.Kind == OperationKind.Listener) && p.Nodes.Count() > 6).Take(5).ToList();
         Assert.NotEmpty(programs);
         foreach (var program in programs)
@@ -28,10 +29,27 @@ public sealed class MinimiserTests
         // Diverges only when a run holds a timeout: the minimum is run(timeout), whatever surrounds it.
         static bool Needs(IReadOnlyList<Operation> ops) =>
             ops.SelectMany(o => o.Descendants()).Any(n => n.Kind == OperationKind.Run && n.Descendants().Skip(1).Any(c => c.Kind == OperationKind.Timeout));
-        var program = Enumerable.Range(0, 500).Select(i => new ProgramGenerator().Generate(9, i))
+        var program = Enumerable.Range(0, 500).Select(i => new ProgramGenerator(SourceCatalog.Empty).Generate(9, i))
             .First(p => Needs(p.Operations) && p.Nodes.Count() > 8);
         var minimised = await Minimiser.MinimiseAsync(program.Operations, c => Task.FromResult(Needs(c)));
         Assert.Equal("run(timeout)", Signature.Of(minimised));
+    }
+
+    [Fact]
+    public async Task A_source_a_target_lacks_is_found_alone_in_the_bare_round_and_one_that_needs_its_body_by_ddmin()
+    {
+        var catalog = SourceCatalog.Load(Conformance.Harness.Scenarios.RepositoryRoot.Find());
+        var program = Enumerable.Range(0, 300).Select(i => new ProgramGenerator(catalog).Generate(5, i))
+            .First(p => p.Nodes.Count(n => n.Kind == OperationKind.Source) >= 2 && p.Nodes.Count() > 8);
+        var bare = Minimiser.BareSources(program.Operations);
+        Assert.Equal(program.Nodes.Where(n => n.Kind == OperationKind.Source).Select(n => n.Id), bare.Select(b => Assert.Single(b).Id));
+        Assert.All(bare, b => Assert.Empty(b[0].Body));
+        // The explorer takes the first bare source that diverges; a divergence that needs the source's body (a frame a target
+        // gets wrong, seen by its log) has none, and ddmin cuts the program down to the source and its first log.
+        static bool NeedsBody(IReadOnlyList<Operation> ops) => ops.SelectMany(o => o.Descendants()).Any(n => n.Kind == OperationKind.Source && n.Body.Count > 0);
+        Assert.DoesNotContain(bare, NeedsBody);
+        var nested = await Minimiser.MinimiseAsync(program.Operations, c => Task.FromResult(NeedsBody(c)));
+        Assert.Matches(@"^source\[[^\]]+\]\(log\)$", Signature.Of(nested));
     }
 
     [Fact]

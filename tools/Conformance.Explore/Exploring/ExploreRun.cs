@@ -29,7 +29,7 @@ public static class ExploreRun
             if (problem is not null) throw new InvalidOperationException($"target {t.Name} is unavailable: {problem}");
         }
         log.WriteLine($"explore: {request.Count} programs, seed {request.Seed}{(request.Shard is null ? "" : " shard " + request.Shard)}, {target.Name} against {truth.Name}");
-        var result = await new Explorer(truth, target, request.Timeout, new ProgramGenerator(), request.Parallelism)
+        var result = await new Explorer(truth, target, request.Timeout, new ProgramGenerator(Sources.SourceCatalog.Load(repositoryRoot)), request.Parallelism)
             .ExploreAsync(request.Seed, request.Count, request.Shard).ConfigureAwait(false);
         return Write(result, ReportDirectory(request.ReportRoot, request.Target, request.Shard));
     }

@@ -14,15 +14,16 @@ namespace Conformance.Explore.Exploring;
 /// as such, never as a divergence (the statuses of spec/trace-format.md). A divergence counts only when the truth gives
 /// the same trace <see cref="StabilityRuns"/> more times; otherwise the program is discarded as unstable.
 /// Every step runs a set of programs at once (<see cref="ScenarioExecutor.RunAllAsync"/>), so a batching target (TF-1b)
-/// takes them in batches: all programs; then the re-runs of every candidate divergence; then each minimisation round's
-/// candidates; then each minimised program with its re-runs. What is judged depends only on the runs, not on how they
-/// were grouped, so the same seed gives the same result.
+/// takes them in batches: all programs; then every candidate divergence's inventory sources alone, and the re-runs of those
+/// that diverge (issue 19, item 4); then the re-runs of every other candidate; then each minimisation round's candidates;
+/// then each minimised program with its re-runs. What is judged depends only on the runs, not on how they were grouped, so the same seed gives the same result.
 /// </summary>
 public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, ProgramGenerator? generator = null, int? maxParallelism = null)
 {
     public int StabilityRuns { get; init; } = 3;
 
-    private readonly ProgramGenerator _generator = generator ?? new ProgramGenerator();
+    // Without a generator, the fixed vocabulary only (SourceCatalog.Empty): ExploreRun passes the inventory's (issue 19, item 4).
+    private readonly ProgramGenerator _generator = generator ?? new ProgramGenerator(Sources.SourceCatalog.Empty);
     private int _runCounter;
 
     public async Task<ExplorationResult> ExploreAsync(long seed, int count, ShardSpec? shard = null)
@@ -38,9 +39,18 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
 
         var outcomes = programs.Select((_, i) => FirstJudgement(truthOf[i], targetOf[i])).ToArray();
         var candidates = Enumerable.Range(0, programs.Count).Where(i => outcomes[i] is null).ToList();
-        var stable = await StableAsync([.. candidates.Select(i => (programs[i].Operations, truthOf[i].Trace))], truthRuns).ConfigureAwait(false);
-        foreach (var (i, isStable) in candidates.Zip(stable)) if (!isStable) outcomes[i] = new Outcome.Unstable();
-        var minimised = await Task.WhenAll(candidates.Where(i => outcomes[i] is null)
+        // A source the target lacks (issue 19, item 4): a candidate whose first diverging bare source is stable on the truth is
+        // settled by it, with no re-run of the whole program and no ddmin search.
+        var bare = await BareSourceAsync([.. candidates.Select(i => programs[i])], truthRuns, targetRuns).ConfigureAwait(false);
+        var hits = candidates.Zip(bare).Where(p => p.Second is not null).Select(p => (Index: p.First, Found: p.Second!.Value)).ToList();
+        var bareStable = await StableAsync([.. hits.Select(h => (h.Found.Bare, h.Found.Truth.Trace))], truthRuns).ConfigureAwait(false);
+        foreach (var ((i, found), isStable) in hits.Zip(bareStable))
+            if (isStable) outcomes[i] = new Outcome.Diverged(programs[i].Index, Signature.Of(found.Bare), found.Bare, found.Truth.Trace, found.Target.Trace);
+        var rest = candidates.Where(i => outcomes[i] is null).ToList();
+        var stable = await StableAsync([.. rest.Select(i => (programs[i].Operations, truthOf[i].Trace))], truthRuns).ConfigureAwait(false);
+        foreach (var (i, isStable) in rest.Zip(stable)) if (!isStable) outcomes[i] = new Outcome.Unstable();
+        var pending = rest;
+        var minimised = await Task.WhenAll(pending.Where(i => outcomes[i] is null)
             .Select(async i => (i, await MinimiseAsync(programs[i], truthOf[i], targetOf[i], truthRuns, targetRuns).ConfigureAwait(false)))).ConfigureAwait(false);
         foreach (var (i, diverged) in minimised) outcomes[i] = diverged;
 
@@ -62,6 +72,7 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
             wall > 0 ? Math.Round(programs.Count / wall, 2) : 0, wall)
         {
             NotCompleted = [.. programs.Zip(outcomes).Where(p => p.Second is Outcome.TargetTimeout or Outcome.TargetCrash).Select(p => p.First.Index)],
+            Sources = ExplorationSummary.SourcesOf(programs),
         };
         return new ExplorationResult(summary, groups);
     }
@@ -113,17 +124,51 @@ public sealed class Explorer(ITarget truth, ITarget target, TimeSpan timeout, Pr
             return [.. sources.Select(s => tried[s])];
         }).ConfigureAwait(false);
 
-        // The minimised program once more on both, and StabilityRuns more times on the truth, in one round.
-        var source = ProgramRenderer.Render(minimised);
-        var truthChecks = Enumerable.Range(0, 1 + StabilityRuns).Select(_ => Fresh(source, program.Id + "-check")).ToList();
-        var checks = await Task.WhenAll(truthRuns.RunAllAsync(truthChecks), targetRuns.RunAllAsync([Fresh(source, program.Id + "-check")])).ConfigureAwait(false);
-        var (truthOfMinimised, targetOfMinimised) = (checks[0][0], checks[1][0]);
-        var minimalStable = Diverges(truthOfMinimised, targetOfMinimised)
-            && checks[0].All(run => run.Status == RunStatus.Completed && run.Trace.SequenceEqual(truthOfMinimised.Trace, StringComparer.Ordinal));
-        // A minimised program whose truth wavers is not a scenario: keep the whole program, which was stable.
-        return minimalStable
-            ? new Outcome.Diverged(program.Index, Signature.Of(minimised), minimised, truthOfMinimised.Trace, targetOfMinimised.Trace)
-            : new Outcome.Diverged(program.Index, Signature.Of(program.Operations), program.Operations, truthRun.Trace, targetRun.Trace);
+        return (await CheckAsync([(program, minimised, truthRun, targetRun)], truthRuns, targetRuns).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Each minimised program once more on both, and StabilityRuns more times on the truth, all in one round. A minimised
+    /// program whose truth wavers is not a scenario: the whole program, which was stable, is kept instead.
+    /// </summary>
+    private async Task<IReadOnlyList<Outcome.Diverged>> CheckAsync(
+        IReadOnlyList<(ExploredProgram Program, IReadOnlyList<Operation> Minimised, TargetRun TruthRun, TargetRun TargetRun)> found,
+        ScenarioExecutor truthRuns, ScenarioExecutor targetRuns)
+    {
+        if (found.Count == 0) return [];
+        var sources = found.Select(f => ProgramRenderer.Render(f.Minimised)).ToList();
+        var truthChecks = found.SelectMany((f, k) => Enumerable.Range(0, 1 + StabilityRuns).Select(_ => Fresh(sources[k], f.Program.Id + "-check"))).ToList();
+        var checks = await Task.WhenAll(truthRuns.RunAllAsync(truthChecks),
+            targetRuns.RunAllAsync([.. found.Select((f, k) => Fresh(sources[k], f.Program.Id + "-check"))])).ConfigureAwait(false);
+        return [.. found.Select((f, k) =>
+        {
+            var truthOfThis = checks[0].Skip(k * (1 + StabilityRuns)).Take(1 + StabilityRuns).ToList();
+            var (truthOfMinimised, targetOfMinimised) = (truthOfThis[0], checks[1][k]);
+            var minimalStable = Diverges(truthOfMinimised, targetOfMinimised)
+                && truthOfThis.All(run => run.Status == RunStatus.Completed && run.Trace.SequenceEqual(truthOfMinimised.Trace, StringComparer.Ordinal));
+            return minimalStable
+                ? new Outcome.Diverged(f.Program.Index, Signature.Of(f.Minimised), f.Minimised, truthOfMinimised.Trace, targetOfMinimised.Trace)
+                : new Outcome.Diverged(f.Program.Index, Signature.Of(f.Program.Operations), f.Program.Operations, f.TruthRun.Trace, f.TargetRun.Trace);
+        })];
+    }
+
+    /// <summary>
+    /// For each program, the first of its <see cref="Minimiser.BareSources"/> that diverges, with its runs, or null: the bare
+    /// sources of every program in one round (issue 19, item 4), so a source a target lacks costs one round for the whole
+    /// exploration rather than a ddmin search per program.
+    /// </summary>
+    private async Task<IReadOnlyList<(IReadOnlyList<Operation> Bare, TargetRun Truth, TargetRun Target)?>> BareSourceAsync(
+        IReadOnlyList<ExploredProgram> programs, ScenarioExecutor truthRuns, ScenarioExecutor targetRuns)
+    {
+        var candidates = programs.Select(p => Minimiser.BareSources(p.Operations)).ToList();
+        var distinct = candidates.SelectMany(c => c).Select(ProgramRenderer.Render).Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0) return [.. programs.Select(_ => ((IReadOnlyList<Operation>, TargetRun, TargetRun)?)null)];
+        var round = distinct.Select(s => Fresh(s, "bare")).ToList();
+        var runs = await Task.WhenAll(truthRuns.RunAllAsync(round), targetRuns.RunAllAsync(round)).ConfigureAwait(false);
+        var of = distinct.Select((s, k) => (s, k)).ToDictionary(x => x.s, x => (Truth: runs[0][x.k], Target: runs[1][x.k]), StringComparer.Ordinal);
+        return [.. candidates.Select(c => c.Select(b => (Bare: b, Runs: of[ProgramRenderer.Render(b)]))
+            .Where(x => Diverges(x.Runs.Truth, x.Runs.Target) && ReachedEnd(x.Runs.Truth.Trace))
+            .Select(x => ((IReadOnlyList<Operation>, TargetRun, TargetRun)?)(x.Bare, x.Runs.Truth, x.Runs.Target)).FirstOrDefault())];
     }
 
     /// <summary>For each program, whether StabilityRuns more runs on the truth all give its trace: every re-run in one round.</summary>

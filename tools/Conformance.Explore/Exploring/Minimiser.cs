@@ -10,6 +10,7 @@ namespace Conformance.Explore.Exploring;
 /// The candidates of one round (every chunk removal of a granularity, or every unwrap) are judged together, so a batching
 /// target runs them in one batch; the round takes the first candidate in order that still diverges, which is the one a
 /// one-by-one search would take, so the result does not depend on how the round was run.
+/// <see cref="BareSources"/> gives the round the explorer tries first, for all its divergences at once (issue 19, item 4).
 /// </summary>
 public static class Minimiser
 {
@@ -41,6 +42,15 @@ public static class Minimiser
         }
         return current;
     }
+
+    /// <summary>
+    /// Each inventory source of the program alone, without its body, in document order: a source a target lacks (a module that
+    /// does not load, a member that is not there) diverges so, and then the first of them replaces the whole ddmin search. A
+    /// lone bodiless node is 1-minimal: removing or unwrapping it leaves the empty program, which blames nothing.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Operation>> BareSources(IReadOnlyList<Operation> operations) =>
+        [.. operations.SelectMany(operation => operation.Descendants()).Where(node => node.Kind == OperationKind.Source)
+            .Select(node => (IReadOnlyList<Operation>)[node.WithBody([])])];
 
     private static async Task<IReadOnlyList<Operation>?> FirstDivergingAsync(List<IReadOnlyList<Operation>> candidates, RoundOracle stillDiverge)
     {

@@ -7,7 +7,8 @@ namespace Conformance.Explore.Exploring;
 /// The group a divergence belongs to: the minimised program's shape with its values abstracted. Each node is written as its
 /// kind (capture and await with their form), children in parentheses, in order; labels, run values, storage names and delays
 /// are left out. Two divergences with the same minimised shape are taken as one bug met twice, e.g.
-/// `timeout(log)` or `capture:AsyncLocalStorage.snapshot(log) then(log)`.
+/// `timeout(log)` or `capture:AsyncLocalStorage.snapshot(log) then(log)`; a source names its recipe and where its steps ran,
+/// `source[node:events once](log)`.
 /// </summary>
 public static class Signature
 {
@@ -15,7 +16,7 @@ public static class Signature
 
     private static string Of(Operation operation)
     {
-        var text = new StringBuilder(operation.Kind.ToString().ToLowerInvariant());
+        var text = new StringBuilder(operation.Kind == OperationKind.Source ? SourceRendering.SignatureOf(operation) : operation.Kind.ToString().ToLowerInvariant());
         if (operation.Kind == OperationKind.Capture) text.Append(':').Append(Operation.CaptureForms[operation.Variant]);
         if (operation.Kind == OperationKind.Await) text.Append(':').Append(Operation.AwaitForms[operation.Variant]);
         if (operation.Body.Count > 0) text.Append('(').Append(Of(operation.Body)).Append(')');

@@ -1,3 +1,5 @@
+using Conformance.Explore.Sources;
+
 namespace Conformance.Explore.Generation;
 
 /// <summary>
@@ -33,13 +35,25 @@ public enum OperationKind
     All,
     /// <summary>The body in an async function that nobody awaits. No timer inside.</summary>
     Detached,
+    /// <summary>
+    /// The body in the callback of an async source of the inventory (issue 19, item 4): <see cref="Operation.Recipe"/> builds,
+    /// registers and triggers it, each step placed by <see cref="Operation.Variant"/> (<see cref="Operation.Placements"/>).
+    /// A timer when its recipe is.
+    /// </summary>
+    Source,
 }
+
+/// <summary>
+/// Where a recipe step runs: in a frame of its own (a distinct store), in the source's enclosing frame (the request's part of
+/// the program, itself a distinct store), under exit (no frame), or, for a first creation step, at the module's top level.
+/// </summary>
+public enum Placement { Own, Enclosing, Exit, TopLevel }
 
 /// <summary>
 /// One node of a program's operation tree. <see cref="Id"/> is fixed at generation and names the node's label and values, so
 /// removing other nodes (minimisation) changes neither. <see cref="Storage"/> is 0..2 (als, other, third).
 /// </summary>
-public sealed record Operation(int Id, OperationKind Kind, int Storage, int Variant, int Delay, IReadOnlyList<Operation> Body)
+public sealed record Operation(int Id, OperationKind Kind, int Storage, int Variant, int Delay, IReadOnlyList<Operation> Body, SourceRecipe? Recipe = null)
 {
     public static readonly IReadOnlyList<string> Storages = ["als", "other", "third"];
 
@@ -48,7 +62,14 @@ public sealed record Operation(int Id, OperationKind Kind, int Storage, int Vari
 
     public static readonly IReadOnlyList<string> AwaitForms = ["await null", "await a resolved promise", "await a new promise"];
 
-    public bool IsTimer => Kind is OperationKind.Wait or OperationKind.Timeout;
+    public bool IsTimer => Kind is OperationKind.Wait or OperationKind.Timeout || Recipe is { Timer: true };
+
+    /// <summary>A source's step placements: <see cref="Variant"/> holds one base-4 digit per recipe step, the first step lowest.</summary>
+    public IReadOnlyList<Placement> Placements =>
+        Recipe is null ? [] : [.. Recipe.Steps.Select((_, i) => (Placement)(Variant / (int)Math.Pow(4, i) % 4))];
+
+    public static int EncodePlacements(IReadOnlyList<Placement> placements) =>
+        placements.Select((p, i) => (int)p * (int)Math.Pow(4, i)).Sum();
 
     public bool IsContainer => Kind is not (OperationKind.Log or OperationKind.Await or OperationKind.Wait);
 

@@ -1,13 +1,19 @@
+using Conformance.Explore.Sources;
+
 namespace Conformance.Explore.Generation;
 
 /// <summary>
 /// Composes a program from a seed and an index. Deterministic by construction: every timer is awaited where it is made and
 /// none is made where work runs concurrently (inside <see cref="OperationKind.All"/> or <see cref="OperationKind.Detached"/>),
 /// so at most one timer is pending at any time and no two share a deadline; every delay is distinct and below the settle
-/// bound (TF-14); nothing reads I/O.
+/// bound (TF-14); nothing reads I/O. With a <see cref="SourceCatalog"/>, a third of the containers are async sources of the
+/// inventory (issue 19, item 4): the seed picks the recipe (each equally likely, so over enough programs every one appears)
+/// and where each of its steps runs; a timer recipe counts as a timer.
 /// </summary>
-public sealed class ProgramGenerator(int maxDepth = 3, int maxTopLevel = 4, int maxBody = 3)
+public sealed class ProgramGenerator(SourceCatalog sources, int maxDepth = 3, int maxTopLevel = 4, int maxBody = 3)
 {
+    public SourceCatalog Sources => sources;
+
     public const int MaxDelayMs = 40;
 
     public ExploredProgram Generate(long seed, int index)
@@ -38,7 +44,16 @@ public sealed class ProgramGenerator(int maxDepth = 3, int maxTopLevel = 4, int 
     {
         var random = state.Random;
         var container = depth < maxDepth && random.Below(3) != 0;
-        var kind = container ? random.Pick(Containers) : random.Pick(Leaves);
+        var kind = !container ? random.Pick(Leaves)
+            : sources.Recipes.Count > 0 && random.Below(3) == 0 ? OperationKind.Source
+            : random.Pick(Containers);
+        SourceRecipe? recipe = null;
+        if (kind == OperationKind.Source)
+        {
+            var timerAllowed = timersAllowed && state.NextDelay <= MaxDelayMs;
+            // Where no timer may start, the pick is among the recipes that start none (each still equally likely there).
+            recipe = timerAllowed ? random.Pick(sources.Recipes) : random.Pick(sources.Recipes.Where(r => !r.Timer).ToList());
+        }
         // A timer where work runs concurrently, or with no distinct delay left, becomes a plain await (see the class summary).
         if ((kind is OperationKind.Wait or OperationKind.Timeout) && (!timersAllowed || state.NextDelay > MaxDelayMs))
             kind = kind == OperationKind.Wait ? OperationKind.Await : OperationKind.Then;
@@ -49,9 +64,10 @@ public sealed class ProgramGenerator(int maxDepth = 3, int maxTopLevel = 4, int 
         {
             OperationKind.Capture => random.Below(Operation.CaptureForms.Count),
             OperationKind.Await => random.Below(Operation.AwaitForms.Count),
+            OperationKind.Source => Operation.EncodePlacements(PlaceSteps(random, recipe!)),
             _ => 0,
         };
-        var delay = kind is OperationKind.Wait or OperationKind.Timeout ? state.NextDelay++ : 0;
+        var delay = kind is OperationKind.Wait or OperationKind.Timeout || recipe is { Timer: true } ? state.NextDelay++ : 0;
         if (!container || kind is OperationKind.Log or OperationKind.Await or OperationKind.Wait)
             return new Operation(id, kind, storage, variant, delay, []);
 
@@ -62,6 +78,13 @@ public sealed class ProgramGenerator(int maxDepth = 3, int maxTopLevel = 4, int 
         var size = (kind == OperationKind.All ? 2 : 0) + random.Below(maxBody);
         for (var i = 0; i < size; i++) body.Add(Next(state, depth + 1, childTimers));
         if (kind == OperationKind.All && body.Count == 0) body.Add(new Operation(state.NextId++, OperationKind.Log, 0, 0, 0, []));
-        return new Operation(id, kind, storage, variant, delay, body);
+        return new Operation(id, kind, storage, variant, delay, body, recipe);
     }
+
+    private static readonly Placement[] StepPlacements = [Placement.Own, Placement.Own, Placement.Own, Placement.Enclosing, Placement.Exit];
+
+    // Mostly a frame of its own, so each candidate frame (creation, registration, trigger, the request, none) holds a distinct
+    // store; sometimes the enclosing frame or none; a first creation step sometimes at the module's top level.
+    private static List<Placement> PlaceSteps(SplitMix64 random, SourceRecipe recipe) =>
+        [.. recipe.Steps.Select((_, i) => i == 0 && recipe.CanCreateAtTopLevel && random.Below(5) == 0 ? Placement.TopLevel : random.Pick(StepPlacements))];
 }

@@ -26,6 +26,7 @@ public static class ProgramRenderer
     {
         var text = new StringBuilder();
         foreach (var line in Prelude) text.Append(line).Append('\n');
+        SourceRendering.WriteModuleLevel(text, operations);
         text.Append("export default {\n  async test() {\n");
         foreach (var operation in operations) Write(text, operation, 2);
         text.Append("    log('end');\n  },\n};\n");
@@ -58,6 +59,9 @@ public static class ProgramRenderer
                     text.Append(pad).Append("  })(),\n");
                 }
                 text.Append(pad).Append("]);\n");
+                return;
+            case OperationKind.Source:
+                SourceRendering.Write(text, operation, depth, (body, bodyDepth) => { foreach (var child in body) Write(text, child, bodyDepth); });
                 return;
         }
 

@@ -6,6 +6,9 @@ namespace Conformance.Explore.Reporting;
 /// <summary>One divergence group in summary.json: <see cref="Scenario"/> is the feature file beside it.</summary>
 public sealed record SummaryDivergence(string Signature, int Count, string Scenario, int FirstIndex);
 
+/// <summary>An async source of the inventory a run touched (issue 19, item 4): how many of its programs reach it.</summary>
+public sealed record SummarySource(string Module, string Path, int Programs);
+
 /// <summary>
 /// reports/&lt;target&gt;/explore/summary.json (issue 9, point 4). Everything but <see cref="ProgramsPerSecond"/> and
 /// <see cref="WallSeconds"/> is the same for the same seed, count, shard and runtimes. <see cref="TruthFailures"/> counts
@@ -29,6 +32,15 @@ public sealed record ExplorationSummary(
 {
     /// <summary>Indexes of the programs that timed out or crashed on the target.</summary>
     public IReadOnlyList<int> NotCompleted { get; init; } = [];
+
+    /// <summary>The inventory's async sources the programs reach, by module and path, each with its count of programs.</summary>
+    public IReadOnlyList<SummarySource> Sources { get; init; } = [];
+
+    /// <summary>The sources of <paramref name="programs"/>, counted once a program, ordered by module and path.</summary>
+    public static IReadOnlyList<SummarySource> SourcesOf(IEnumerable<Generation.ExploredProgram> programs) =>
+        [.. programs.SelectMany(p => p.Nodes.Where(n => n.Recipe is not null).SelectMany(n => n.Recipe!.Sources.Select(s => (n.Recipe.Module, Path: s))).Distinct())
+            .GroupBy(s => s).Select(g => new SummarySource(g.Key.Module, g.Key.Path, g.Count()))
+            .OrderBy(s => s.Module, StringComparer.Ordinal).ThenBy(s => s.Path, StringComparer.Ordinal)];
 
     public const string FileName = "summary.json";
 
@@ -59,6 +71,9 @@ public sealed record ExplorationSummary(
         yield return $"explore: {Target} seed {Seed}{(Shards.Count > 0 ? " shard " + string.Join(",", Shards) : "")}: {Programs} programs, "
             + $"{Divergences.Count} divergence signature(s) ({Divergences.Sum(d => d.Count)} programs), {DiscardedUnstable} unstable on workerd, "
             + $"{Timeouts} timeouts, {Crashes} crashes, {Errors} errors, {TruthFailures} failed on workerd; {ProgramsPerSecond} programs/s, {WallSeconds} s";
+        if (Sources.Count > 0)
+            yield return $"  {Sources.Count} async source(s) of the inventory touched in {Sources.Select(s => s.Module).Distinct().Count()} module(s): "
+                + string.Join(", ", Sources.GroupBy(s => s.Module).Select(g => $"{g.Key} {g.Count()}"));
         if (NotCompleted.Count > 0) yield return $"  timed out or crashed: programs {string.Join(", ", NotCompleted)}";
         foreach (var d in Divergences)
             yield return $"  {d.Count,4} × {d.Signature}  ({d.Scenario})";

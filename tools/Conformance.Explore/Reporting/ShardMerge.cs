@@ -44,6 +44,8 @@ public static class ShardMerge
             Math.Round(all.Sum(s => s.ProgramsPerSecond), 2), all.Max(s => s.WallSeconds))
         {
             NotCompleted = [.. all.SelectMany(s => s.NotCompleted).Order()],
+            Sources = [.. all.SelectMany(s => s.Sources).GroupBy(s => (s.Module, s.Path)).Select(g => g.First() with { Programs = g.Sum(s => s.Programs) })
+                .OrderBy(s => s.Module, StringComparer.Ordinal).ThenBy(s => s.Path, StringComparer.Ordinal)],
         };
         merged.Save(into);
         return merged;
