@@ -68,7 +68,7 @@ public sealed class SourceCatalog
             recipes.Add(recipe);
         }
         var excluded = new List<ExcludedSource>();
-        foreach (var node in document["excluded"] as JsonArray ?? [])
+        foreach (var node in document?["excluded"] as JsonArray ?? [])
         {
             var entry = new ExcludedSource(Text(node, "module", file), Text(node, "path", file), Text(node, "why", file));
             if (!known.Contains((entry.Module, entry.Path)) || !named.Add((entry.Module, entry.Path)))
