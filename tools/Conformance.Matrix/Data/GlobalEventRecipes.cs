@@ -79,8 +79,10 @@ public static class GlobalEventRecipes
         new("MessagePort.prototype.onmessage", "the function assigned", "MessagePort onmessage", Channel,
             $"object.port2.onmessage = callback; {ClosePorts}", "object.port1.postMessage('hello')",
             "who(this, object.port2), args[0].type, args[0].data"),
-        new("MessagePort.prototype.start", "the port's message listeners", "MessagePort start, a message listener it lets through", Channel,
-            $"object.port2.addEventListener('message', callback); object.port1.postMessage('hello'); {ClosePorts}",
+        // The message is posted in run('creation'), so the frame of the postMessage call is not the listener's nor start's.
+        new("MessagePort.prototype.start", "the port's message listeners", "MessagePort start, a listener of a message posted at creation",
+            "(() => { const channel = new MessageChannel(); channel.port1.postMessage('hello'); return channel; })()",
+            $"object.port2.addEventListener('message', callback); {ClosePorts}",
             "object.port2.start()", "who(this, object.port2), args[0].type, args[0].data"),
     ]);
 }
