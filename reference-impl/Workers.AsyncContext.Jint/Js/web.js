@@ -7,7 +7,7 @@
 (function (H, web) {
   'use strict';
   const g = globalThis;
-  const { console, Event, EventTarget, AbortController, AbortSignal, DOMException, PromiseRejectionEvent, ErrorEvent, addEventListener, removeEventListener, dispatchEvent, Headers, Request, Response, URL, URLSearchParams, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, scheduler, setImmediate, clearImmediate, process, MessageChannel, MessagePort, MessageEvent, reportException,
+  const { console, Event, EventTarget, AbortController, AbortSignal, DOMException, PromiseRejectionEvent, ErrorEvent, addEventListener, removeEventListener, dispatchEvent, Headers, Request, Response, URL, URLSearchParams, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, scheduler, setImmediate, clearImmediate, process, MessageChannel, MessagePort, MessageEvent, reportException, reportError,
     ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
     WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, CountQueuingStrategy, ByteLengthQueuingStrategy, dispatch, globalListeners, listenerCount, inspect } = web;
 
@@ -15,7 +15,7 @@
   for (const [k, v] of Object.entries({ console, Event, EventTarget, AbortController, AbortSignal, DOMException, PromiseRejectionEvent, ErrorEvent,
     addEventListener, removeEventListener, dispatchEvent,
     Headers, Request, Response, URL, URLSearchParams, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, scheduler,
-    setImmediate, clearImmediate, process, MessageChannel, MessagePort, MessageEvent,
+    setImmediate, clearImmediate, process, MessageChannel, MessagePort, MessageEvent, reportError,
     ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
     WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, CountQueuingStrategy, ByteLengthQueuingStrategy })) define(k, v);
   define('self', g);
