@@ -192,15 +192,20 @@
     get: () => defaultMaxListeners, set: (n) => { defaultMaxListeners = n; }, enumerable: true, configurable: true,
   });
 
-  // process is an EventEmitter on workerd (node:process): its on/off/emit, and emitWarning's 'warning' event, from a tick.
+  // process is an EventEmitter on workerd (node:process): on/off/emit through its prototype (its own members stay
+  // nextTick alone, tests/unit/Harness.Tests/Isolation/ReferenceHostIsolationTests.cs), and emitWarning, whose 'warning'
+  // event is emitted from a tick, in the caller's frame (features/matrix/candidate-frames-source-node-process.feature).
   const process = g.process;
-  for (const key of Object.getOwnPropertyNames(EventEmitter.prototype)) {
-    if (key !== 'constructor' && !Object.hasOwn(process, key)) Object.defineProperty(process, key, { value: EventEmitter.prototype[key], writable: true, configurable: true });
-  }
-  process.emitWarning = function emitWarning(warning, type = 'Warning') {
-    const error = typeof warning === 'string' ? Object.assign(new Error(warning), { name: String(type) }) : warning;
-    process.nextTick(() => process.emit('warning', error));
-  };
+  const processPrototype = Object.create(EventEmitter.prototype, {
+    emitWarning: {
+      value: function emitWarning(warning, type = 'Warning') {
+        const error = typeof warning === 'string' ? Object.assign(new Error(warning), { name: String(type) }) : warning;
+        process.nextTick(() => process.emit('warning', error));
+      },
+      writable: true, configurable: true,
+    },
+  });
+  Object.setPrototypeOf(process, processPrototype);
 
   return { default: EventEmitter, EventEmitter, EventEmitterAsyncResource, once, on, addAbortListener, errorMonitor, listenerCount, getEventListeners };
 })
