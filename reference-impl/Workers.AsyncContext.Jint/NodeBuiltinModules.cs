@@ -16,6 +16,7 @@ internal static class NodeBuiltinModules
         ("node:process", "node-process.js"),
         ("node:timers/promises", "node-timers-promises.js"),
         ("node:events", "node-events.js"),
+        ("node:timers", "node-timers.js"),
     ];
 
     public static void Add(Engine engine, ObjectInstance asyncHooks)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Conformance.Matrix.Data;
+using Conformance.Matrix.Model;
 using Conformance.Matrix.Rendering;
 
 namespace Conformance.Matrix;
@@ -25,9 +26,13 @@ public static class MatrixOutput
             files.Add(new($"{FeatureFolder}/{family.File}.feature", ModelEntry(family), FeatureRenderer.Render(family)));
         foreach (var frames in FrameFamilies.All)
             files.Add(new($"{FeatureFolder}/{frames.File}.feature", ModelEntry(frames), FrameRowRenderer.Render(frames)));
+        // issue 19, item 2: the rows generated from the inventory's async sources, one feature per recipe set.
+        var coverage = SourceRowPlan.Cover(InventoryCallbacks.Load(sourceRoot), SourceRecipeSets.All, SourceRecipeSets.Reasons, SourceRecipeSets.NotYet);
+        foreach (var set in SourceRecipeSets.All)
+            files.Add(new($"{FeatureFolder}/{set.Family.File}.feature", $"{ModelEntry(set)} and {InventoryCallbacks.Sources}", FrameRowRenderer.Render(set.Family)));
         foreach (var dimension in CrossCuttingDimensions.All)
             files.Add(new($"{FeatureFolder}/{dimension.File}.feature", ModelEntry(dimension), CrossCuttingRenderer.Render(dimension)));
-        files.Add(new(CoveragePath, $"{DataFolder}/ and {SurfaceSummary.DescriptionPath}", CoverageRenderer.Render(SurfaceSummary.Load(sourceRoot))));
+        files.Add(new(CoveragePath, $"{DataFolder}/ and {SurfaceSummary.DescriptionPath}", CoverageRenderer.Render(SurfaceSummary.Load(sourceRoot), coverage)));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 

@@ -23,5 +23,9 @@
     }
   }
 
-  Object.assign(web, { reportException });
+  // reportError (the global): reports the error and dispatches it to the global scope's error listeners, synchronously,
+  // in the caller's frame, as workerd does (features/matrix/candidate-frames-source-global-scope.feature).
+  function reportError(error) { reportException(error); }
+
+  Object.assign(web, { reportException, reportError });
 })

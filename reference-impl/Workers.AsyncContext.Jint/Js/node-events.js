@@ -2,8 +2,9 @@
 // OBS-MATRIX-EVENT-EMITTER-1: an EventEmitter listener captures no async context; emit() calls it synchronously in
 // whatever frame the caller of emit() runs in. OBS-MATRIX-EVENT-EMITTER-ASYNC-RESOURCE-1: an EventEmitterAsyncResource
 // runs emit() in the scope of an AsyncResource made at its construction, so its listeners see that frame.
-// A is node:async_hooks' exports. Not provided: events.on (the async iterator), captureRejections, addAbortListener,
-// the max-listeners warning (the limit is kept and reported, never enforced).
+// A is node:async_hooks' exports. Not provided: captureRejections, the max-listeners warning (the limit is kept and
+// reported, never enforced). Hand-written rather than the npm `events` port: events@3.3.0 has neither on,
+// addAbortListener nor EventEmitterAsyncResource.
 (function (g, A) {
   'use strict';
 
@@ -65,9 +66,19 @@
     }
     off(type, listener) { return this.removeListener(type, listener); }
 
+    /** As Node's: with 'removeListener' listeners, each listener is removed last first, so each removal is emitted (workerd). */
     removeAllListeners(type) {
       const map = registry(this);
-      if (arguments.length === 0) map.clear(); else map.delete(type);
+      if (!map.has('removeListener')) {
+        if (arguments.length === 0) map.clear(); else map.delete(type);
+        return this;
+      }
+      if (arguments.length === 0) {
+        for (const key of [...map.keys()]) if (key !== 'removeListener') this.removeAllListeners(key);
+        this.removeAllListeners('removeListener');
+        return this;
+      }
+      for (const entry of [...(map.get(type) ?? [])].reverse()) this.removeListener(type, entry.listener);
       return this;
     }
 
@@ -117,6 +128,42 @@
     });
   }
 
+  /**
+   * events.on: an async iterator of the arguments of each `type` event. An event with no next() waiting is queued; a
+   * next() promise settles from emit(), so its reactions run where then() registered them (as on workerd).
+   */
+  function on(emitter, type) {
+    const queued = [];
+    const waiting = [];
+    let finished = false;
+    const onEvent = (...args) => { const next = waiting.shift(); if (next) next.resolve({ value: args, done: false }); else queued.push(args); };
+    const onError = (error) => { finished = true; stop(); const next = waiting.shift(); if (next) next.reject(error); };
+    const stop = () => { emitter.removeListener(type, onEvent); emitter.removeListener('error', onError); };
+    emitter.on(type, onEvent);
+    if (type !== 'error') emitter.on('error', onError);
+    return {
+      next() {
+        if (queued.length > 0) return Promise.resolve({ value: queued.shift(), done: false });
+        if (finished) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+      },
+      return() {
+        finished = true;
+        stop();
+        for (const next of waiting.splice(0)) next.resolve({ value: undefined, done: true });
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]() { return this; },
+    };
+  }
+
+  /** events.addAbortListener: the listener, once, on the signal's abort event; a disposable that removes it. */
+  function addAbortListener(signal, listener) {
+    requireListener(listener);
+    signal.addEventListener('abort', listener, { once: true });
+    return { [Symbol.dispose]() { signal.removeEventListener('abort', listener); } };
+  }
+
   /** The resource of an EventEmitterAsyncResource (its name on workerd), pointing back at its emitter. */
   class EventEmitterReferencingAsyncResource extends A.AsyncResource {
     #emitter;
@@ -140,10 +187,25 @@
 
   const listenerCount = (emitter, type) => emitter.listenerCount(type);
   const getEventListeners = (emitter, type) => emitter.listeners(type);
-  Object.assign(EventEmitter, { EventEmitter, EventEmitterAsyncResource, once, errorMonitor, listenerCount, getEventListeners });
+  Object.assign(EventEmitter, { EventEmitter, EventEmitterAsyncResource, once, on, addAbortListener, errorMonitor, listenerCount, getEventListeners });
   Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
     get: () => defaultMaxListeners, set: (n) => { defaultMaxListeners = n; }, enumerable: true, configurable: true,
   });
 
-  return { default: EventEmitter, EventEmitter, EventEmitterAsyncResource, once, errorMonitor, listenerCount, getEventListeners };
+  // process is an EventEmitter on workerd (node:process): on/off/emit through its prototype (its own members stay
+  // nextTick alone, tests/unit/Harness.Tests/Isolation/ReferenceHostIsolationTests.cs), and emitWarning, whose 'warning'
+  // event is emitted from a tick, in the caller's frame (features/matrix/candidate-frames-source-node-process.feature).
+  const process = g.process;
+  const processPrototype = Object.create(EventEmitter.prototype, {
+    emitWarning: {
+      value: function emitWarning(warning, type = 'Warning') {
+        const error = typeof warning === 'string' ? Object.assign(new Error(warning), { name: String(type) }) : warning;
+        process.nextTick(() => process.emit('warning', error));
+      },
+      writable: true, configurable: true,
+    },
+  });
+  Object.setPrototypeOf(process, processPrototype);
+
+  return { default: EventEmitter, EventEmitter, EventEmitterAsyncResource, once, on, addAbortListener, errorMonitor, listenerCount, getEventListeners };
 })

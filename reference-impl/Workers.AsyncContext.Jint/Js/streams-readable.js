@@ -1,5 +1,5 @@
 // ReadableStream with its default controller and default reader (WHATWG Streams section 4; byte streams and BYOB
-// readers are not provided: asking for one throws; tee() and ReadableStream.from() are in streams-tee.js). The
+// readers, as far as the reference has them, are in streams-bytes.js; tee() and ReadableStream.from() are in streams-tee.js). The
 // algorithms are the standard's, so a callback runs in the frame of the call that reaches it (OBS-MATRIX-STREAMS-1):
 // start in the constructor's, pull in the frame of the read() that calls it (or of the reaction to start, or to the
 // previous pull), cancel in cancel()'s. Internals go to web.streamKit for the writable, transform, pipe and tee files.
@@ -221,13 +221,12 @@
       const stream = { kind: 'stream', public: this };
       records.set(this, stream);
       initializeReadableStream(stream);
-      if (type !== undefined) {
-        if (String(type) === 'bytes') throw new TypeError('The reference host provides no byte streams (type: "bytes")');
-        throw new TypeError(`Invalid type: ${String(type)}`);
-      }
-      const size = kit.extractSizeAlgorithm(s);
-      const hwm = kit.extractHighWaterMark(s, 1);
-      const c = newController();
+      const bytes = type !== undefined && String(type) === 'bytes';
+      if (type !== undefined && !bytes) throw new TypeError(`Invalid type: ${String(type)}`);
+      stream.bytes = bytes;
+      const size = bytes ? kit.byteSize : kit.extractSizeAlgorithm(s);
+      const hwm = kit.extractHighWaterMark(s, bytes ? 0 : 1);
+      const c = bytes ? kit.newByteController(newController()) : newController();
       setUpController(stream, c, start === undefined ? undefined : () => start.call(source, c.public),
         () => promiseCall(pull, source, c.public), (reason) => promiseCall(cancel, source, reason), hwm, size);
     }
@@ -241,7 +240,7 @@
       const stream = recordOf(this, 'stream');
       const mode = options === undefined || options === null ? undefined : options.mode;
       if (mode !== undefined) {
-        if (String(mode) === 'byob') throw new TypeError('The reference host provides no BYOB readers');
+        if (String(mode) === 'byob') return kit.acquireByobReader(stream);
         throw new TypeError(`Invalid mode: ${String(mode)}`);
       }
       return acquireReader(stream).public;

@@ -6,7 +6,10 @@
   /** What setTimeout/setInterval return on workerd: an object that converts to the timer's id. */
   class Timeout {
     #id;
-    constructor(id) { this.#id = id; }
+    #arm;
+    constructor(arm) { this.#arm = arm; this.#id = arm(); }
+    /** Re-arms the timer from now; the host captures the frame current at the refresh (workerd runs the callback there). */
+    refresh() { H.clearTimer(this.#id); this.#id = this.#arm(); return this; }
     [Symbol.toPrimitive]() { return this.#id; }
     ref() { return this; }
     unref() { return this; }
@@ -16,8 +19,8 @@
 
   // ---- Timers and scheduler: the host captures the frame at registration (OBS-TIMER-FRAME-1).
   const requireFunction = (fn) => { if (typeof fn !== 'function') throw new TypeError(`The "callback" argument must be of type function. Received type ${typeof fn} (${String(fn)})`); };
-  function setTimeout(fn, ms, ...args) { requireFunction(fn); return new Timeout(H.addTimer(fn, Number(ms) || 0, args, false)); }
-  function setInterval(fn, ms, ...args) { requireFunction(fn); return new Timeout(H.addTimer(fn, Number(ms) || 0, args, true)); }
+  function setTimeout(fn, ms, ...args) { requireFunction(fn); return new Timeout(() => H.addTimer(fn, Number(ms) || 0, args, false)); }
+  function setInterval(fn, ms, ...args) { requireFunction(fn); return new Timeout(() => H.addTimer(fn, Number(ms) || 0, args, true)); }
   function clearTimeout(t) { H.clearTimer(timerId(t)); }
   function clearInterval(t) { H.clearTimer(timerId(t)); }
   function queueMicrotask(fn) {

@@ -10,7 +10,7 @@ namespace Conformance.Matrix.Rendering;
 /// </summary>
 public static class CoverageRenderer
 {
-    public static string Render(SurfaceSummary surface)
+    public static string Render(SurfaceSummary surface, IReadOnlyList<CallbackCoverage>? sources = null)
     {
         var rows = MatrixPlan.All().ToArray();
         var text = new StringBuilder();
@@ -39,6 +39,7 @@ public static class CoverageRenderer
             Line($"| {family.Title} | `features/matrix/{family.File}.feature` | {(family.Documented ? "documented" : "workerd-observed")} | "
                 + $"{string.Join(", ", family.Requirements)} | {string.Join("; ", family.Sources.Select(s => s.Label))} |");
         FrameCoverage.Render(Line);
+        if (sources is not null) SourceCoverage.Render(Line, sources);
         CrossCutting(Line);
         Surface(Line, surface);
         Line();
