@@ -134,6 +134,8 @@ public sealed class TraceabilityTests : IDisposable
         Directory.CreateDirectory(expectations);
         File.WriteAllText(Path.Combine(expectations, "node.txt"),
             "# comment | not an id\n\na/f/one | reason\na/f/gone | reason\na/f/one | FAIL | 0123abcd | reason\na/f/old | FAIL | 0123abcd | reason\na/f/bare\n");
+        // An exploration's list names program signatures (tools/Conformance.Explore checks those), not scenarios.
+        File.WriteAllText(Path.Combine(expectations, "explore-node.txt"), "run(exit(wait log)) | reason\n");
         Assert.Equal(
             ["node.txt:4: \"a/f/gone\" is no scenario", "node.txt:6: \"a/f/old\" is no scenario", "node.txt:7: \"a/f/bare\" is no scenario"],
             Traceability.UnknownKnownFailures(catalog, expectations));
