@@ -62,8 +62,10 @@ public static class GlobalEventRecipes
             "(() => { const controller = new AbortController(); return { controller, signal: AbortSignal.any([controller.signal]) }; })()",
             "object.signal.addEventListener('abort', callback)", "object.controller.abort('why')",
             "who(this, object.signal), args[0].type, object.signal.reason"),
+        // Node's timeout timer is unref'd: without a timer of the program's own past it (the trigger's wait, which triggers
+        // nothing) Node's loop could run dry first, and the row would time out or not by chance.
         new("AbortSignal.timeout", "the returned signal's abort listeners", "AbortSignal.timeout, an abort listener", "AbortSignal.timeout(20)",
-            "object.addEventListener('abort', callback)", "", "who(this, object), args[0].type, object.reason.name", [TimerStartedAtCreation]),
+            "object.addEventListener('abort', callback)", "await scheduler.wait(60)", "who(this, object), args[0].type, object.reason.name", [TimerStartedAtCreation]),
         new("AbortSignal.prototype.onabort", "the function assigned", "AbortSignal onabort", "new AbortController()",
             "object.signal.onabort = callback", "object.abort('why')", "who(this, object.signal), args[0].type"),
     ]);
