@@ -34,7 +34,7 @@ public static class RunCommand
         }
     }
 
-    /// <summary>Checks the options only: run-conformance.ps1 asks this before its own modes.</summary>
+    /// <summary>Checks the options only: run-conformance.ps1 asks this before it builds anything (and before -Explore, its own mode).</summary>
     public static int Validate(string[] args)
     {
         try
