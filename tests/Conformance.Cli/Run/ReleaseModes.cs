@@ -44,26 +44,20 @@ internal static partial class ReleaseModes
         return exit;
     }
 
-    /// <summary>The settings the releases' runs get, as a plain run's (TargetRun.Settings): every CONFORMANCE_* a run reads, the
-    /// ones the options name set and the rest cleared (what an earlier run left is not this run's). A date range is bisect's axis.</summary>
+    // What a release's run takes from the options, as a plain run's (TargetRun.Settings); the runner sets the target, the report
+    // folder and bisect's date per release, and a list, a shard, an accept are not a release run's.
+    private static readonly string[] ReleaseSettings =
+    [
+        ConformanceSettings.TimeoutVariable, ConformanceSettings.ParallelismVariable, ConformanceSettings.CompatibilityDateVariable,
+        ConformanceSettings.CompatibilityFlagsVariable, ConformanceSettings.NoBatchVariable,
+    ];
+
+    /// <summary>The settings the releases' runs inherit: every CONFORMANCE_* a run reads cleared (what an earlier run left is not
+    /// this run's), then the release settings the options name.</summary>
     public static IEnumerable<(string Name, string? Value)> Settings(RunOptions o)
     {
-        string[] all =
-        [
-            ConformanceSettings.TargetVariable, ConformanceSettings.AcceptVariable, ConformanceSettings.AcceptFromVariable, ConformanceSettings.ReportDirVariable,
-            ConformanceSettings.ShardVariable, ConformanceSettings.TimeoutVariable, ConformanceSettings.ParallelismVariable, ConformanceSettings.AllowUnavailableVariable,
-            ConformanceSettings.UpdateExpectationsVariable, ConformanceSettings.CompatibilityDateVariable, ConformanceSettings.CompatibilityFlagsVariable,
-            ConformanceSettings.NoBatchVariable,
-        ];
-        var set = new Dictionary<string, string?>();
-        foreach (var v in all) set[v] = null;
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        if (o.Timeout > 0) set[ConformanceSettings.TimeoutVariable] = o.Timeout.ToString(invariant);
-        if (o.Parallelism > 0) set[ConformanceSettings.ParallelismVariable] = o.Parallelism.ToString(invariant);
-        if (o.Text("compatibilitydate") is { Length: > 0 } date && !date.Contains("..", StringComparison.Ordinal)) set[ConformanceSettings.CompatibilityDateVariable] = date;
-        if (o.CompatibilityFlags.Count > 0) set[ConformanceSettings.CompatibilityFlagsVariable] = string.Join(',', o.CompatibilityFlags);
-        if (o.Switch("nobatch")) set[ConformanceSettings.NoBatchVariable] = "1";
-        return set.Select(kv => (kv.Key, kv.Value));
+        var given = TargetRun.Settings("", "", o).Where(s => ReleaseSettings.Contains(s.Item1)).ToDictionary(s => s.Item1, s => s.Item2);
+        return TargetRun.Variables.Select(v => (v, given.TryGetValue(v, out var value) ? value : null));
     }
 
     private static string[] BisectArguments(RunOptions o, string filter, string reportDir)
