@@ -31,9 +31,9 @@
 # against the list as it was, so its output (and exit code) shows what the update changed.
 #
 #
-# -Repeat N: see tests/Conformance.Cli/Run/SuiteRun.Repeat.cs. The main path (a plain run, -Repeat, -Parallel) is `Conformance.Cli run`
+# -Repeat N: see tests/Conformance.Cli/Run/SuiteRun.Repeat.cs. Every mode but -Explore (a plain run, -Repeat, -Parallel, -Bisect, -History, -Watch) is `Conformance.Cli run`
 # (tests/Conformance.Cli/Run/RunCommand.cs), the entry the packaged tool `workers-als-conformance run` uses too (issue 21 item 1);
-# the other modes' steps live in scripts/run-conformance/, one concern a file.
+# -Explore's steps live in scripts/run-conformance/, one concern a file.
 # The numbers are taken as text and checked by `Conformance.Cli check-options` (Run/RunOptions.cs), so that a value that is not a number is a usage error
 # (exit 2) like any other, not PowerShell's binding error (exit 1).
 [CmdletBinding()]
@@ -96,13 +96,13 @@ param(
     # The exploration's seed: the same seed gives the same programs and the same report (apart from timing figures).
     [string] $Seed = '1',
     # For each selected scenario, the first release where its outcome changed: -Target <runtime>@<from>..<to> (npm's releases in
-    # the range), or one target with -CompatibilityDate <from>..<to> (every day). Steps and findings: scripts/run-conformance/Bisect.ps1.
+    # the range), or one target with -CompatibilityDate <from>..<to> (every day). Steps and findings: tests/Conformance.Cli/Run/ReleaseModes.cs.
     [switch] $Bisect,
     # With -Bisect over releases: include npm's pre-releases (canaries) in the range.
     [switch] $IncludePrereleases,
-    # Run the selection on each -Target <runtime>@<version>; record docs/history.json, write docs/history.md (scripts/run-conformance/History.ps1).
+    # Run the selection on each -Target <runtime>@<version>; record docs/history.json, write docs/history.md (tests/Conformance.Cli/Run/ReleaseModes.cs).
     [switch] $History,
-    # The newest npm release of each pinned target's line against its pin (scripts/run-conformance/Watch.ps1); exit 1 when a
+    # The newest npm release of each pinned target's line against its pin (tests/Conformance.Cli/Run/ReleaseModes.cs); exit 1 when a
     # status changed, 3 when only known failures' traces did.
     [switch] $Watch,
     # With -Watch: compare with a run of these releases instead of the pins' lists, <runtime>@<release>[..<release>], comma separated
@@ -122,7 +122,7 @@ $specs = Join-Path $root 'tests/Conformance.Specs/Conformance.Specs.csproj'
 $reportsProject = Join-Path $root 'tests/Conformance.Cli/Conformance.Cli.csproj'
 # The built assemblies, asked of MSBuild rather than spelled out: no build configuration is assumed (issue 17, item 6).
 $reportsDll = (dotnet msbuild $reportsProject -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
-foreach ($part in 'Common', 'Options', 'RunGuard', 'RunSettings', 'SuiteRun', 'Exploration', 'Bisect', 'History', 'Watch') {
+foreach ($part in 'Common', 'Options', 'RunGuard', 'SuiteRun', 'Exploration') {
     . (Join-Path $root "scripts/run-conformance/$part.ps1")
 }
 
@@ -133,18 +133,15 @@ dotnet $reportsDll check-options @runArgs
 if ($LASTEXITCODE -ne 0) { exit 2 }
 $reportRoot = if ($ReportDir) { [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path) } else { Join-Path $root 'reports' }
 
-# ---- the main path (-Repeat and -Parallel included): `Conformance.Cli run`, the packaged tool's entry ----------------
-if (-not ([int]$Explore.Trim() -gt 0 -or $Bisect -or $History -or $Watch)) {
+# ---- every mode but -Explore (-Repeat, -Parallel, -Bisect, -History, -Watch): `Conformance.Cli run`, the packaged tool's entry
+if (-not ([int]$Explore.Trim() -gt 0)) {
     Invoke-Build @($specs)
     $suite = (dotnet msbuild $specs -getProperty:TargetPath -nologo | Select-Object -Last 1).Trim()
     exit (Invoke-SuiteRun ($runArgs + @('-ReportDir', $reportRoot, '-Suite', $suite)))
 }
 
-# ---- -Explore, -Bisect, -History, -Watch: still run from here ----------------------------------------------------------
+# ---- -Explore: run from here (tools/Conformance.Explore is not in the package) ------------------------------------------
 $targets = @(Split-List $Target)
-$Profiles = @(Split-List $Profiles)
-$Requirement = @(Split-List $Requirement)
-$CompatibilityFlags = @(Split-List $CompatibilityFlags)
 if ($Command) {
     if (-not $PSBoundParameters.ContainsKey('Target')) { $targets = @('command') }
     $targets = @($targets | ForEach-Object { if ($_ -eq 'command') { "command:$Command" } else { $_ } })
@@ -155,10 +152,5 @@ if ($Command) {
 [int] $Explore = $Explore.Trim()
 [long] $Seed = $Seed.Trim()
 if ($RuntimeCache) { $env:CONFORMANCE_RUNTIME_CACHE = [IO.Path]::GetFullPath($RuntimeCache, (Get-Location).Path) }
-$testFilter = Get-TestFilter
 Enter-RunLock
-
-if ($Explore -gt 0) { exit (Invoke-Exploration $targets) }
-if ($Bisect) { exit (Invoke-Bisect $targets) }
-if ($History) { exit (Invoke-History $targets) }
-exit (Invoke-Watch $targets $PSBoundParameters.ContainsKey('Target'))
+exit (Invoke-Exploration $targets)

@@ -1,30 +1,11 @@
 # The options of run-conformance.ps1, dot-sourced by it. Every option is checked by `Conformance.Cli check-options`
 # (tests/Conformance.Cli/Run/RunOptions.cs and RunOptionRules.cs, the checker `run` and the packaged tool use): a bad value or
 # combination is a usage error (exit 2) with a message that names the option and its value and says why (issue 18, item 2).
-# What is left here serves -Bisect, -History, -Watch and -Explore, which the script still runs itself.
+# What is left here serves the build, and -Explore, which the script still runs itself.
 
 function Stop-Usage([string] $message) {
     Write-Host $message -ForegroundColor Red
     exit 2
-}
-
-# Checks a -Filter (with -Profile and -Requirement) with VSTest's grammar (`Conformance.Cli filter`), once the tool is built:
-# a malformed filter would otherwise run nothing and be reported as "no scenario selected".
-function Assert-TestFilter {
-    # -Filter alone first, so the cause's position is in the user's own text.
-    foreach ($expression in @($Filter, $testFilter) | Where-Object { $_ }) {
-        $check = @(dotnet $reportsDll filter $expression 2>&1)
-        if ($LASTEXITCODE -ne 0) { Stop-Usage ($check -join "`n") }
-    }
-}
-
-# The `dotnet test --filter` expression of -Profile, -Requirement and -Filter, ANDed.
-function Get-TestFilter {
-    $parts = @()
-    if ($script:Profiles.Count -gt 0) { $parts += '(' + (($script:Profiles | ForEach-Object { "Profile=$_" }) -join '|') + ')' }
-    if ($script:Requirement.Count -gt 0) { $parts += '(' + (($script:Requirement | ForEach-Object { "Requirement=$_" }) -join '|') + ')' }
-    if ($Filter) { $parts += "($Filter)" }
-    $parts -join '&'
 }
 
 # Builds the given projects (default: the specs and the report tool); their output is shown only when a build fails (or with -Detailed).

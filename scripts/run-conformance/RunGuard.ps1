@@ -1,6 +1,6 @@
-# What one run of -Bisect, -History, -Watch or -Explore owns, dot-sourced by run-conformance.ps1 (issue 18, item 4): its report
-# root, locked for the run's life by Conformance.Cli's RunLock (tests/Conformance.Cli/Run/RunLock.cs), the lock `run` takes for the
-# main path; a second run there is refused (exit 2).
+# What one run of -Explore owns, dot-sourced by run-conformance.ps1 (issue 18, item 4): its report
+# root, locked for the run's life by Conformance.Cli's RunLock (tests/Conformance.Cli/Run/RunLock.cs), the lock `run` takes for every
+# other mode; a second run there is refused (exit 2).
 
 function Enter-RunLock {
     $null = [Reflection.Assembly]::LoadFrom($reportsDll)

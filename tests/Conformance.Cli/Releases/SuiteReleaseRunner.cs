@@ -44,7 +44,10 @@ internal sealed class SuiteReleaseRunner(string repositoryRoot, string reportRoo
         };
         if (dateOf(release) is { } date) environment[ConformanceSettings.CompatibilityDateVariable] = date;
         if (CompatibilityFlags.Count > 0) environment[ConformanceSettings.CompatibilityFlagsVariable] = string.Join(",", CompatibilityFlags);
-        string[] arguments = ["test", Path.Combine(repositoryRoot, "tests/Conformance.Specs/Conformance.Specs.csproj"), "--no-build", "--nologo",
+        // A clone's built specs project, or in the packaged tool the suite assembly beside it (Run/RunCommand.cs, PackagedSuite).
+        var specs = Path.Combine(repositoryRoot, "tests/Conformance.Specs/Conformance.Specs.csproj");
+        if (!File.Exists(specs)) specs = Path.Combine(repositoryRoot, "suite", "Conformance.Specs.dll");
+        string[] arguments = ["test", specs, .. specs.EndsWith(".csproj", StringComparison.Ordinal) ? new[] { "--no-build" } : [], "--nologo",
             "--logger", "console;verbosity=normal", .. filter.Length > 0 ? new[] { "--filter", filter } : []];
         var logFile = Path.Combine(dir, "dotnet-test.log");
         await using (var output = File.Create(logFile))

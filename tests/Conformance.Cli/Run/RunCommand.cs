@@ -20,7 +20,11 @@ public static class RunCommand
         try
         {
             o = RunOptions.Parse(args);
-            if (o.ScriptMode is { } mode) throw new UsageException($"{o.Shown(mode)} is one of run-conformance.ps1's own modes, not run's (run it from a clone)");
+            if (o.Mode is "explore") throw new UsageException($"{o.Shown("explore")} is run-conformance.ps1's own mode, not run's (run it from a clone)");
+            var packaged = !o.Given("suite");
+            var suite = Path.GetFullPath(packaged ? PackagedSuite : o.Text("suite"));
+            if (!File.Exists(suite)) throw new UsageException($"{o.Shown("suite")}: no suite assembly at {suite}");
+            if (o.Mode is { } mode) return ReleaseModes.RunAsync(o, mode, suite, packaged).GetAwaiter().GetResult();
             return new SuiteRun(o).Execute();
         }
         catch (UsageException usage)
@@ -30,7 +34,7 @@ public static class RunCommand
         }
     }
 
-    /// <summary>Checks the options only: run-conformance.ps1 asks this before its own modes.</summary>
+    /// <summary>Checks the options only: run-conformance.ps1 asks this before it builds anything (and before -Explore, its own mode).</summary>
     public static int Validate(string[] args)
     {
         try

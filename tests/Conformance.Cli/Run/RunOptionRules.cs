@@ -79,11 +79,13 @@ internal static partial class RunOptionRules
         ["accept"] = "Accept", ["updateexpectations"] = "UpdateExpectations", ["repeat"] = "Repeat", ["parallel"] = "Parallel", ["detailed"] = "Detailed",
         ["since"] = "Since", ["noflagfinding"] = "NoFlagFinding", ["watch"] = "Watch", ["includeprereleases"] = "IncludePrereleases", ["bisect"] = "Bisect",
         ["history"] = "History", ["explore"] = "Explore", ["command"] = "Command", ["allowunavailable"] = "AllowUnavailable", ["filter"] = "Filter",
+        ["target"] = "Target", ["compatibilitydate"] = "CompatibilityDate", ["profiles"] = "Profile", ["requirement"] = "Requirement",
     };
 
     private static readonly Dictionary<string, string> KebabNames = new()
     {
         ["updateexpectations"] = "update-expectations", ["noflagfinding"] = "no-flag-finding", ["includeprereleases"] = "include-prereleases", ["allowunavailable"] = "allow-unavailable",
+        ["compatibilitydate"] = "compatibility-date", ["profiles"] = "profile",
     };
 
     private static bool IsShard(string text)

@@ -48,8 +48,8 @@ public sealed partial class RunOptions
     public string Text(string key) => _values.TryGetValue(key, out var v) ? v[^1] : "";
     public string Shown(string key) => _shown.TryGetValue(key, out var s) ? s : "--" + key;
 
-    /// <summary>The modes run-conformance.ps1 runs itself, not `run`: -Explore, -Bisect, -History, -Watch.</summary>
-    public string? ScriptMode =>
+    /// <summary>The run's mode other than the suite on its targets: explore (run-conformance.ps1's own), bisect, history, watch (Run/ReleaseModes.cs).</summary>
+    public string? Mode =>
         Explore > 0 ? "explore" : Switch("bisect") ? "bisect" : Switch("history") ? "history" : Switch("watch") ? "watch" : null;
 
     /// <summary>The `dotnet test --filter` expression of the profiles, requirements and filter, ANDed.</summary>

@@ -18,7 +18,8 @@ internal sealed class TargetRun
         "dotnet-test.log", "dotnet-test.log.stderr", "living-documentation.html", "cucumber-messages.ndjson", "repeatability.txt", "received",
     ];
 
-    private static readonly string[] Variables =
+    /// <summary>Every CONFORMANCE_* setting a run of the suite reads from the options (cleared before each run sets its own).</summary>
+    internal static readonly string[] Variables =
     [
         ConformanceSettings.TargetVariable, ConformanceSettings.AcceptVariable, ConformanceSettings.AcceptFromVariable, ConformanceSettings.ReportDirVariable,
         ConformanceSettings.ShardVariable, ConformanceSettings.TimeoutVariable, ConformanceSettings.ParallelismVariable, ConformanceSettings.AllowUnavailableVariable,

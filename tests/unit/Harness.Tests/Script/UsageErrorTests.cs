@@ -49,6 +49,14 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("-Filter|Profile=documented)(", "is not a test filter: an unmatched ')'")]
     [InlineData("-Filter|Profile=", "is not a test filter: the condition \"Profile=\" has no value after =")]
     [InlineData("-Filter|(Profile=documented", "is not a test filter: the '(' at character 1 is never closed")]
+    // The release modes, through `run` (tests/Conformance.Cli/Run/ReleaseModes.cs), with the messages the script printed itself.
+    [InlineData("-Bisect|-Target|bun@1.0.0..1.1.0", "-Bisect takes one -Target <runtime>@<from>..<to> (e.g. bun@1.0.0..1.4.5), or one target with -CompatibilityDate <from>..<to>, and a selection (-Filter, -Profile or -Requirement); without one it would run every scenario on each release")]
+    [InlineData("-Bisect|-Target|bun@1.0.0..1.1.0|-Filter|x~y|-CompatibilityDate|2025-01-01", "-Bisect over releases runs each at its own default date; drop -CompatibilityDate")]
+    [InlineData("-Bisect|-Target|bun@1.0.0..1.1.0|-Filter|Profile=", "-Filter: \"Profile=\" is not a test filter")]
+    [InlineData("-History|-Target|bun@1.0.0", "-History takes two or more -Target <runtime>@<version> (e.g. bun@1.0.0,bun@1.3.0); got 1")]
+    [InlineData("-History|-Target|bun@1.0.0,reference", "not a <runtime>@<version>: reference")]
+    [InlineData("-Watch|-Target|reference", "watch: \"reference\" is not a pinned target")]
+    [InlineData("-Watch|-Since|nope", "watch: ")]
     public void An_invalid_value_is_a_usage_error_naming_the_option_and_the_value(string arguments, string message)
     {
         var root = RepositoryRoot.Find();

@@ -54,6 +54,21 @@ public sealed class PackagedToolTests(PackagedTool tool) : IClassFixture<Package
         Assert.Equal(before, tool.InstallFolder());
     }
 
+    [Fact]
+    public void The_installed_tool_bisects_on_the_suite_it_carries()
+    {
+        // The reference over two compatibility dates: both ends run from the package's suite; nothing in the selection changes.
+        var reports = Path.Combine(tool.Scratch, "bisect");
+        var before = tool.InstallFolder();
+        var (exit, output) = tool.Tool("run", "--bisect", "--target", "reference", "--compatibility-date", "2025-01-01..2025-01-02",
+            "--requirement", Requirement, "--report-dir", reports);
+        Assert.True(exit == 0, $"exit {exit}:\n{output}");
+        Assert.Contains("bisect: 2 releases, 2025-01-01 .. 2025-01-02", output);
+        Assert.Contains("no change in the range", output);
+        Assert.NotEmpty(ScenarioResult.ReadAll(Path.Combine(reports, "bisect", "reference-2025-01-01", ResultsJournal.FileName)));
+        Assert.Equal(before, tool.InstallFolder());
+    }
+
     [Theory]
     [InlineData("--timeout|0", "--timeout 0: takes seconds per scenario")]
     [InlineData("--shard|5/4", "--shard '5/4' is not a shard")]
@@ -62,6 +77,11 @@ public sealed class PackagedToolTests(PackagedTool tool) : IClassFixture<Package
     [InlineData("--profile|nope", "unknown profile 'nope'")]
     [InlineData("--accept", "--accept would write into the installed package")]
     [InlineData("--target|no-such-runtime", "no-such-runtime")]
+    [InlineData("--bisect|--target|bun@1.0.0..1.1.0", "--bisect takes one --target <runtime>@<from>..<to>")]
+    [InlineData("--bisect|--target|reference|--compatibility-date|2025-01-01", "--bisect takes one --target")]
+    [InlineData("--history|--target|bun@1.0.0,bun@1.1.0", "--history records docs/history.json and docs/history.md in the suite's own folder")]
+    [InlineData("--watch|--target|reference", "watch: \"reference\" is not a pinned target")]
+    [InlineData("--since|nope", "--since and --no-flag-finding go with --watch")]
     public void A_bad_option_is_exit_2_naming_it_and_runs_nothing(string arguments, string message)
     {
         var reports = Path.Combine(tool.Scratch, "bad-" + Guid.NewGuid().ToString("N")[..8]);
