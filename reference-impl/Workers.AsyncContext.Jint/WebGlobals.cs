@@ -14,7 +14,7 @@ internal static class WebGlobals
     public static readonly string[] Parts =
         ["console.js", "events.js", "abort.js", "global-scope.js", "error-event.js", "fetch-api.js", "url.js", "timers.js", "immediate.js", "process.js", "message-channel.js",
          "streams-queue.js", "streams-bytes.js", "streams-readable.js", "streams-writable.js", "streams-transform.js", "streams-pipe.js", "streams-tee.js",
-         "platform-rpc.js", "platform-cache.js", "platform-web.js", "web.js"];
+         "platform-rpc.js", "platform-cache.js", "platform-queue.js", "platform-web.js", "web.js"];
 
     /// <returns>web.js's hooks (dispatchPromiseEvent, listenerCount, isResponse, newRequest, describeError, deferred, whenSettled);
     /// <paramref name="platform"/> is platform-rpc.js's object (the cloudflare:workers classes, namespace and entrypoint bindings).</returns>

@@ -22,6 +22,10 @@ public sealed class WorkerHostOptions
     /// <c>service_binding_extra_handlers</c>, Js/platform-rpc.js).</summary>
     public bool ExtraHandlers { get; init; }
 
+    /// <summary>The binding of a queue producer whose broker is the module's own fetch handler (workerd's queue binding naming the
+    /// worker's own service, Js/platform-queue.js), or null.</summary>
+    public string? QueueBroker { get; init; }
+
     /// <summary>Wall-clock budget for the whole run (the event loop's clock is virtual; this one is real).</summary>
     public TimeSpan WallClockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

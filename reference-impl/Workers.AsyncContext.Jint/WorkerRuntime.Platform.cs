@@ -100,6 +100,8 @@ internal sealed partial class WorkerRuntime
             var self = (ObjectInstance)_env.Get("SELF");
             foreach (var name in new[] { "scheduled", "queue" }) self.FastSetDataProperty(name, extra.Get(name));
         }
+        if (_options.QueueBroker is { } queue)
+            _env.FastSetDataProperty(queue, _engine.Call(_platform.Get("queueProducer"), JsValue.Undefined, [((ObjectInstance)_env.Get("SELF")).Get("fetch")]));
         if (_options.CacheBackend) _engine.Call(_platform.Get("installCaches"), JsValue.Undefined, [((ObjectInstance)_env.Get("SELF")).Get("fetch")]);
         foreach (var binding in _options.PlatformBindings)
         {

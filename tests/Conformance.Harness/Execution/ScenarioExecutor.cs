@@ -99,7 +99,7 @@ public sealed class ScenarioExecutor : IAsyncDisposable
     internal static bool SameProgram(ScenarioProgram a, ScenarioProgram b) =>
         a.Id == b.Id && a.Source == b.Source && a.CompatibilityDate == b.CompatibilityDate && a.NamesDate == b.NamesDate
         && a.CompatibilityFlags.SequenceEqual(b.CompatibilityFlags) && a.Bindings.SequenceEqual(b.Bindings) && a.CacheBackend == b.CacheBackend
-        && a.ExtraHandlers == b.ExtraHandlers
+        && a.ExtraHandlers == b.ExtraHandlers && a.QueueBroker == b.QueueBroker
         && PlanModule.Render(a.Plan) == PlanModule.Render(b.Plan);
 
     private async Task WorkAsync()

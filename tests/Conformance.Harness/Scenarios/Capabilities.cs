@@ -26,7 +26,10 @@ public static class Capabilities
     /// <summary>env.SELF.scheduled() and env.SELF.queue() invoking the program's handlers (OBS-BOUNDARY-HANDLERS-1).</summary>
     public static Capability HandlerInvocation { get; } = new("handler-invocation", "no scheduled or queue handler invocation");
 
-    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies, CacheApi, HandlerInvocation];
+    /// <summary>A queue producer binding whose broker is the program (<c>Given the worker is its own queue broker, bound as "Q"</c>, OBS-BOUNDARY-QUEUE-1).</summary>
+    public static Capability Queues { get; } = new("queues", "no Queues");
+
+    public static IReadOnlyList<Capability> All { get; } = [DurableObjects, Rpc, WebSocketPair, HtmlRewriter, SubrequestBodies, CacheApi, HandlerInvocation, Queues];
 
     /// <summary>What the Workers platform provides: workerd.</summary>
     public static IReadOnlySet<string> WorkersPlatform { get; } = All.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -57,6 +60,7 @@ public static class Capabilities
     {
         var names = program.Bindings.Select(b => b.Needs.Name).Concat(FromTags(tags).Needed.Select(c => c.Name))
             .Concat(program.CacheBackend ? [CacheApi.Name] : []).Concat(program.ExtraHandlers ? [HandlerInvocation.Name] : [])
+            .Concat(program.QueueBroker is not null ? [Queues.Name] : [])
             .ToHashSet(StringComparer.Ordinal);
         return [.. All.Where(c => names.Contains(c.Name))];
     }

@@ -24,6 +24,7 @@ public sealed class ScenarioBuilder
     private readonly List<(PlatformBinding Binding, string Step)> _bindings = [];
     private bool _cacheBackend;
     private bool _extraHandlers;
+    private (string Binding, string Step)? _queueBroker;
 
     public bool HasAssertion { get; private set; }
 
@@ -80,6 +81,21 @@ public sealed class ScenarioBuilder
         return StepRole.Arrange;
     }
 
+    /// <summary>
+    /// <c>Given the worker is its own queue broker, bound as "Q"</c> (issue 20, OBS-BOUNDARY-QUEUE-1): <c>env.Q</c> is a queue producer
+    /// whose broker is the program's own fetch handler (workerd's queue binding naming the program's service), and env.SELF gets
+    /// <c>queue()</c> so the broker can hand the messages to the program's queue handler.
+    /// </summary>
+    public StepRole QueueBroker(string binding)
+    {
+        var step = $"the worker is its own queue broker, bound as \"{binding}\"";
+        if (_queueBroker is not null) throw Error(step, $"the queue broker is already declared (bound as {_queueBroker.Value.Binding})");
+        // The queue binding shares env with the declared classes: the same name rules (checked against them in Build).
+        if (PlatformBindings.Problem([], new PlatformBinding(PlatformBindingKind.Entrypoint, "Queue", binding)) is { } problem) throw Error(step, problem);
+        _queueBroker = (binding, step);
+        return StepRole.Arrange;
+    }
+
     private StepRole Declare(PlatformBinding binding, string step)
     {
         if (PlatformBindings.Problem([.. _bindings.Select(b => b.Binding)], binding) is { } problem) throw Error(step, problem);
@@ -125,12 +141,15 @@ public sealed class ScenarioBuilder
         if (_plan is null) throw new ScenarioDefinitionException("the scenario has no action (a When step such as \"the test handler runs\")");
         foreach (var (binding, step) in _bindings)
             if (PlatformBindings.MissingClass(_source, binding) is { } missing) throw Error(step, missing);
+        if (_queueBroker is { } queue && _bindings.FirstOrDefault(b => b.Binding.Binding == queue.Binding) is { Step: not null } clash)
+            throw Error(queue.Step, $"the binding {queue.Binding} is already declared (for class {clash.Binding.ClassName})");
         return new ScenarioProgram(scenarioId, _source, _plan, _compatibilityDate ?? ScenarioProgram.DefaultCompatibilityDate)
         {
             NamesDate = _compatibilityDate is not null,
             Bindings = _bindings.Count == 0 ? [] : [.. _bindings.Select(b => b.Binding)],
             CacheBackend = _cacheBackend,
-            ExtraHandlers = _extraHandlers,
+            ExtraHandlers = _extraHandlers || _queueBroker is not null,
+            QueueBroker = _queueBroker?.Binding,
         };
     }
 

@@ -41,4 +41,11 @@ public sealed record ScenarioProgram(string Id, string Source, ScenarioPlan Plan
     /// experimental flag <c>service_binding_extra_handlers</c>, which its process needs <c>--experimental</c> for.
     /// </summary>
     public bool ExtraHandlers { get; init; }
+
+    /// <summary>
+    /// The binding of a queue producer whose broker is the program's own fetch handler (OBS-BOUNDARY-QUEUE-1): on workerd a queue
+    /// binding naming the program's service, which POSTs <c>send</c> to <c>/message</c> and <c>sendBatch</c> to <c>/batch</c>;
+    /// null when the scenario declares none. Declaring it also gives env.SELF its <c>queue()</c> (<see cref="ExtraHandlers"/>).
+    /// </summary>
+    public string? QueueBroker { get; init; }
 }

@@ -41,6 +41,7 @@ public static class StepVocabulary
             (b, a, _) => b.Entrypoint(a[0], a[1])),
         new(StepKeyword.Given, "the worker is its own Cache API backend", false, (b, _, _) => b.CacheBackend()),
         new(StepKeyword.Given, "the worker's scheduled and queue handlers are reached through env.SELF", false, (b, _, _) => b.ExtraHandlers()),
+        new(StepKeyword.Given, "the worker is its own queue broker, bound as {string}", false, (b, a, _) => b.QueueBroker(a[0])),
         new(StepKeyword.When, "the test handler runs", false, (b, _, _) => b.RunTestHandler()),
         new(StepKeyword.When, "a request is sent", false, (b, _, _) => b.SendRequest()),
         new(StepKeyword.When, "a request is sent to {string}", false, (b, a, _) => b.SendRequest(a[0])),

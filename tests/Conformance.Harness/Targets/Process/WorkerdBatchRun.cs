@@ -61,7 +61,8 @@ internal sealed class WorkerdBatchRun(
         for (var key = 0; key < programs.Count; key++) BatchFolder.WriteProgram(folder, key, programs[key], driver, nonce);
         var config = Path.Combine(folder, ProgramFiles.Config);
         File.WriteAllText(config, WorkerdBatchConfig.Render([.. programs.Select(p => p.CompatibilityDate)], [.. programs.Select(p => p.CompatibilityFlags)],
-            [.. programs.Select(p => p.Bindings)], [.. programs.Select(p => p.CacheBackend)], [.. programs.Select(p => p.ExtraHandlers)]), new UTF8Encoding(false));
+            [.. programs.Select(p => p.Bindings)], [.. programs.Select(p => p.CacheBackend)], [.. programs.Select(p => p.ExtraHandlers)],
+            [.. programs.Select(p => p.QueueBroker)]), new UTF8Encoding(false));
         return config;
     }
 }

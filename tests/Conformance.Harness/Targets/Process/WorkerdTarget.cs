@@ -43,7 +43,7 @@ internal sealed class WorkerdTarget(string repositoryRoot, ProcessTargetOptions 
     {
         var config = Path.Combine(folder, ProgramFiles.Config);
         File.WriteAllText(config, WorkerdConfig.Render(program.CompatibilityDate, program.CompatibilityFlags, service, program.Bindings,
-            cacheBackend: program.CacheBackend, extraHandlers: program.ExtraHandlers));
+            cacheBackend: program.CacheBackend, extraHandlers: program.ExtraHandlers, queueBroker: program.QueueBroker));
         return new ProcessSpec(Binary, WorkerdConfig.TestArguments(config, program.ExtraHandlers), folder, NodeStyleTarget.QuietEnvironment);
     }
 

@@ -43,6 +43,7 @@ public sealed class ReferenceTarget(DriverFiles driver, int? maxParallelism = nu
             PlatformBindings = [.. program.Bindings.Select(b => new WorkerPlatformBinding(b.Kind == PlatformBindingKind.DurableObject, b.ClassName, b.Binding))],
             CacheBackend = program.CacheBackend,
             ExtraHandlers = program.ExtraHandlers,
+            QueueBroker = program.QueueBroker,
             WallClockTimeout = timeout,
             Stdout = text =>
             {

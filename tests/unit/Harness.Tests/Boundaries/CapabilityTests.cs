@@ -46,7 +46,7 @@ public sealed class CapabilityTests
     public void An_unknown_needs_tag_is_a_problem_of_the_scenario()
     {
         var tags = ScenarioTags.Parse(["@workerd-observed", "@needs:teleporter"]);
-        Assert.Contains("@needs:teleporter names no capability the harness knows (durable-objects, rpc, websocket-pair, html-rewriter, subrequest-bodies, cache-api, handler-invocation)", tags.Problem);
+        Assert.Contains("@needs:teleporter names no capability the harness knows (durable-objects, rpc, websocket-pair, html-rewriter, subrequest-bodies, cache-api, handler-invocation, queues)", tags.Problem);
         Assert.Null(ScenarioTags.Parse(["@workerd-observed", "@needs:rpc"]).Problem);
     }
 

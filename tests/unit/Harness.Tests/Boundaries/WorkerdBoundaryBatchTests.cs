@@ -100,4 +100,26 @@ public sealed class WorkerdBoundaryBatchTests
         Assert.Equal(["log: \"plain\"", "end", ExitLine.Ok], runs[1].Trace);
         Assert.Equal(runs[0].Trace, (await target.RunAsync(handlers, Generous, TestContext.Current.CancellationToken)).Trace);
     }
+
+    /// <summary>A program that is its own queue broker (OBS-BOUNDARY-QUEUE-1): its producer's message reaches its own broker only.</summary>
+    private static ScenarioProgram Brokering(string name) =>
+        new(name, $$"""
+            export default {
+              async fetch(request) {
+                console.log('{{name}} broker got', JSON.parse(new TextDecoder().decode(await request.arrayBuffer())));
+                return Response.json({ metadata: { metrics: { backlogCount: 0, backlogBytes: 0, oldestMessageTimestamp: 0 } } });
+              },
+              async test(controller, env) { await env.Q.send('{{name}} message'); },
+            };
+            """, ScenarioPlan.TestHandlerOnly, ScenarioProgram.DefaultCompatibilityDate) { ExtraHandlers = true, QueueBroker = "Q" };
+
+    [Fact]
+    public async Task Programs_that_are_their_own_queue_brokers_batch_each_with_its_own_broker()
+    {
+        ScenarioProgram[] programs = [Brokering("a"), Brokering("b")];
+        var (runs, target) = await BatchAsync(programs);
+        foreach (var (run, name) in runs.Zip(["a", "b"]))
+            Assert.Equal([$"log: \"{name} broker got\" \"{name} message\"", "end", ExitLine.Ok], run.Trace);
+        Assert.Equal(runs[0].Trace, (await target.RunAsync(programs[0], Generous, TestContext.Current.CancellationToken)).Trace);
+    }
 }
