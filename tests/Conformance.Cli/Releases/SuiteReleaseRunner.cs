@@ -52,10 +52,15 @@ internal sealed class SuiteReleaseRunner(string repositoryRoot, string reportRoo
         var logFile = Path.Combine(dir, "dotnet-test.log");
         await using (var output = File.Create(logFile))
         {
-            await CliWrap.Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(repositoryRoot).WithEnvironmentVariables(environment)
+            if (RunSignals.Signal is not null) Thread.Sleep(Timeout.Infinite); // cancelled: RunSignals ends the process, start nothing more
+            var running = CliWrap.Cli.Wrap("dotnet").WithArguments(arguments).WithWorkingDirectory(repositoryRoot).WithEnvironmentVariables(environment)
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(PipeTarget.ToStream(output)).WithStandardErrorPipe(PipeTarget.ToStream(output))
                 .ExecuteAsync(cancellationToken);
+            // Issue 18 item 1 in the release modes too: a SIGINT or SIGTERM kills this release's run and marks its reports incomplete.
+            try { RunSignals.Track(System.Diagnostics.Process.GetProcessById(running.ProcessId), dir, target); }
+            catch (ArgumentException) { } // it has ended already
+            await running;
         }
         var rows = File.Exists(results) ? ScenarioResult.ReadAll(results) : [];
         if (rows.Count == 0) return ReleaseRun.WouldNotStart(release, $"the run gave no results (see {logFile})");

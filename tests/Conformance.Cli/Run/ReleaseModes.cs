@@ -16,6 +16,7 @@ internal static partial class ReleaseModes
 {
     public static async Task<int> RunAsync(RunOptions o, string mode, string suite, bool packaged)
     {
+        RunSignals.Install(); // the releases' runs are tracked (SuiteReleaseRunner): a signal ends them and this run as cancelled
         var root = RepositoryRoot.Find(Path.GetDirectoryName(suite));
         if (packaged && mode == "history")
             throw new UsageException($"{o.Shown("history")} records docs/history.json and docs/history.md in the suite's own folder, here the installed package: run it from a clone");

@@ -57,6 +57,24 @@ public sealed class RunSafetyScriptTests : IDisposable
     }
 
     [Fact]
+    public void A_signal_to_the_script_alone_ends_a_bisect_with_its_release_runs()
+    {
+        LinuxOnly();
+        using var run = new ScriptRun(_root, ["-NoBuild", "-Bisect", "-Target", "reference", "-CompatibilityDate", "2025-01-01..2025-01-02",
+            "-ReportDir", Reports, "-Filter", "ScenarioId~matrix/"]);
+        var results = Path.Combine(Reports, "bisect", "reference-2025-01-01", "results.jsonl");
+        run.WaitUntil(() => File.Exists(results) && File.ReadAllLines(results).Length >= 3, TimeSpan.FromMinutes(4), "three results of a release");
+
+        run.SignalScript("TERM");
+        var exit = run.WaitForExit(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 143, $"exit {exit}:\n{run.Output}");
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(run.Output, @"CANCELLED by SIGTERM: \d+ scenario\(s\) ran before it"), run.Output);
+        Assert.True(new FileInfo(Path.Combine(Reports, "bisect", "reference-2025-01-01", "not-run.txt")).Length > 0);
+        run.WaitUntilQuiet(TimeSpan.FromSeconds(15)); // the release's dotnet test and its host are gone with it
+    }
+
+    [Fact]
     public void A_second_run_on_the_same_report_folder_is_refused_and_a_dead_runs_lock_is_not_held()
     {
         Directory.CreateDirectory(Reports);

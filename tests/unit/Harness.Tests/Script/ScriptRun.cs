@@ -51,6 +51,17 @@ internal sealed class ScriptRun : IDisposable
 
     public void SignalGroup(string signal) => Shell("kill", $"-{signal}", "--", $"-{Group}");
 
+    /// <summary>
+    /// The signal to the script's PowerShell process only, as a supervisor that knows the script's pid sends it. (`dotnet pwsh`
+    /// starts PowerShell as a child of the dotnet muxer, which does not pass a signal on: the group's leader is the muxer.)
+    /// </summary>
+    public void SignalScript(string signal)
+    {
+        var pwsh = GroupMembers().FirstOrDefault(p => p.Contains("pwsh.dll", StringComparison.Ordinal) && !p.EndsWith("<defunct>", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"no PowerShell process in the group:\n{string.Join("\n", GroupMembers())}");
+        Shell("kill", $"-{signal}", pwsh.Split(' ', 2)[0]);
+    }
+
     /// <summary>The processes still in the group.</summary>
     public string[] GroupMembers() =>
         Shell("ps", "-o", "pid=,args=", "-g", Group.ToString()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
