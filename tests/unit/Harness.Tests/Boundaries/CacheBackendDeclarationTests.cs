@@ -23,6 +23,7 @@ public sealed class CacheBackendDeclarationTests
         Assert.False(plain.CacheBackend);
         Assert.Empty(Capabilities.NeededBy(plain, []));
         Assert.False(ScenarioExecutor.SameProgram(declared, plain));
+        Assert.True(ScenarioExecutor.SameProgram(declared, Build(Step))); // built twice, the same program (lists and plan compared by value)
     }
 
     [Fact]
